@@ -1,0 +1,27 @@
+/**
+ * @strata/core — the tensor core of Strata: tensors and ops over tfjs-core, backends by name, one seeded
+ * random source, `toCategorical`, and the error family.
+ */
+import * as tf from './ops';
+
+export { tf };
+export { Tensor, Variable } from '@tensorflow/tfjs-core';
+export type { DataType, Rank, TensorLike, NamedTensorMap, Scalar, Tensor1D, Tensor2D, Tensor3D, Tensor4D } from '@tensorflow/tfjs-core';
+
+export { setBackend, ready, getBackend, installedBackends, DEFAULT_BACKEND } from './backend';
+export type { BackendName } from './backend';
+export { RandomGenerator, setRandomSeed, getRandomSeed, nextSeed, globalRandom } from './random';
+export { toCategorical } from './to-categorical';
+export {
+  StrataError,
+  ValueError,
+  ShapeError,
+  UnknownIdentifierError,
+  BackendError,
+  RuntimeError,
+  formatShape,
+  formatValue,
+  invalidArgument,
+  shapeMismatch,
+  unknownIdentifier,
+} from './errors';
