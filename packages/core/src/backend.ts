@@ -113,12 +113,14 @@ export async function setBackend(name: BackendName | string): Promise<void> {
   if (!isBackendName(name)) {
     throw invalidArgument('setBackend', 'name', `one of ${Object.keys(BACKENDS).join(', ')}`, name);
   }
+  const previous = selected;
   const attempt = activate(name);
   selected = attempt;
   try {
     await attempt;
   } catch (err) {
-    if (selected === attempt) selected = null;
+    // A failed switch keeps the backend that was running (activate changes nothing before it succeeds).
+    if (selected === attempt) selected = previous;
     throw err;
   }
 }
@@ -139,9 +141,10 @@ export async function ready(): Promise<BackendName> {
     if (!isBackendName(name)) {
       throw invalidArgument('STRATA_BACKEND', 'value', `one of ${Object.keys(BACKENDS).join(', ')}`, name);
     }
-    selected = activate(name);
-    selected.catch(() => {
-      selected = null;
+    const attempt = activate(name);
+    selected = attempt;
+    attempt.catch(() => {
+      if (selected === attempt) selected = null;
     });
   }
   return selected;

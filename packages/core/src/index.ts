@@ -3,6 +3,8 @@
  * random source, `toCategorical`, and the error family.
  */
 import * as tf from './ops';
+// After tfjs-core itself, so that the gradients' ops attach to its engine rather than create one.
+import './register-gradients';
 
 export { tf };
 export { Tensor, Variable } from '@tensorflow/tfjs-core';
