@@ -7,15 +7,11 @@ import { getBackend, installedBackends, ready, setBackend } from './backend';
 /** What the stand-in does: throw while loading, or load and report a reason it cannot start. */
 const mockCuda: { loadError?: string; reason?: string } = {};
 
-jest.mock(
-  '@strata/backend-cuda',
-  () => {
-    // A throwing factory is not cached, so each require fails again until loadError is cleared.
-    if (mockCuda.loadError !== undefined) throw new Error(mockCuda.loadError);
-    return { unavailableReason: async () => mockCuda.reason ?? null };
-  },
-  { virtual: true },
-);
+jest.mock('@strata/backend-cuda', () => {
+  // A throwing factory is not cached, so each require fails again until loadError is cleared.
+  if (mockCuda.loadError !== undefined) throw new Error(mockCuda.loadError);
+  return { unavailableReason: async () => mockCuda.reason ?? null };
+});
 
 describe('setBackend with an unusable backend package', () => {
   // Runs first: once the stand-in has loaded, it stays loaded.

@@ -1,0 +1,15 @@
+// The one CUDA translation unit: nvcc starts once per architecture instead of once per file, which keeps
+// the two-architecture build short. Each kernel family stays in its own file.
+#include "device.cu"
+#include "unary.cu"
+#include "binary.cu"
+#include "cast.cu"
+#include "bias_activation.cu"
+#include "reduce.cu"
+#include "softmax.cu"
+#include "strided_copy.cu"
+#include "gather.cu"
+#include "conv2d.cu"
+#include "pool.cu"
+#include "random.cu"
+#include "optimizers.cu"

@@ -1,0 +1,5 @@
+import { Cosh, type KernelConfig } from '@tensorflow/tfjs-core';
+import { unaryKernel } from '../kernel-families/unary';
+
+/** Cosh: cosh x. */
+export const coshConfig: KernelConfig = unaryKernel(Cosh);

@@ -1,0 +1,5 @@
+import { Reciprocal, type KernelConfig } from '@tensorflow/tfjs-core';
+import { unaryKernel } from '../kernel-families/unary';
+
+/** Reciprocal: 1/x. */
+export const reciprocalConfig: KernelConfig = unaryKernel(Reciprocal);

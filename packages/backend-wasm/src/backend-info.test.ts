@@ -1,0 +1,42 @@
+import * as fs from 'node:fs';
+import * as tf from '@tensorflow/tfjs-core';
+import { STRATA_WASM_KERNELS, backendInfo, installedWasmFolder } from './index';
+
+describe('backendInfo', () => {
+  it('reports SIMD, one thread in Node, the SIMD binary and Strata kernels once the backend runs', async () => {
+    await tf.setBackend('wasm');
+    const info = await backendInfo();
+    // Node 20 runs WebAssembly SIMD; tfjs-backend-wasm 4.22 never enables threads in Node.
+    expect(info).toEqual({
+      simd: true,
+      multithreading: false,
+      binary: 'tfjs-backend-wasm-simd.wasm',
+      threads: 1,
+      kernels: [
+        'BatchMatMul',
+        '_FusedMatMul',
+        'Conv2DBackpropFilter',
+        'Conv2DBackpropInput',
+        'DepthwiseConv2dNativeBackpropFilter',
+        'DepthwiseConv2dNativeBackpropInput',
+        'UnsortedSegmentSum',
+        'MaxPoolGrad',
+        'AvgPoolGrad',
+      ],
+    });
+  });
+
+  it('has each of its kernels registered for the wasm backend in place of any stock one', () => {
+    for (const config of STRATA_WASM_KERNELS) expect(tf.getKernel(config.kernelName, 'wasm')?.kernelFunc).toBe(config.kernelFunc);
+  });
+});
+
+describe('installedWasmFolder', () => {
+  it('is the dist folder of the installed tfjs-backend-wasm, holding all three binaries', () => {
+    const folder = installedWasmFolder();
+    expect(folder).toMatch(/tfjs-backend-wasm[/\\]dist[/\\]$/);
+    for (const name of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+      expect(fs.existsSync(`${folder}${name}`)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * What the wasm backend runs with: SIMD, threads, which binary, and Strata's kernels.
+ */
+import { engine, env } from '@tensorflow/tfjs-core';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { STRATA_WASM_KERNELS } from './register';
+
+/** The binaries tfjs-backend-wasm ships; it picks one from the features the platform supports. */
+export type WasmBinary = 'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm';
+
+/** A description of the wasm backend in this process. */
+export interface WasmBackendInfo {
+  /** Whether the platform runs WebAssembly SIMD (the SIMD binary is then used). */
+  readonly simd: boolean;
+  /** Whether the platform allows the multi-threaded binary (never in Node with tfjs-backend-wasm 4.22). */
+  readonly multithreading: boolean;
+  /** The binary the backend loads (or loaded). */
+  readonly binary: WasmBinary;
+  /** Threads the backend computes with, or null until the backend has started. */
+  readonly threads: number | null;
+  /** Kernels Strata adds to or replaces in the wasm backend. */
+  readonly kernels: string[];
+}
+
+/**
+ * Describes the wasm backend: SIMD support, thread count in use, binary, Strata's kernels. Thread count is
+ * known once the backend has started (`await setBackend('wasm')` or `await ready()`).
+ */
+export async function backendInfo(): Promise<WasmBackendInfo> {
+  const [simd, multithreading] = await Promise.all([
+    env().getAsync('WASM_HAS_SIMD_SUPPORT') as Promise<boolean>,
+    env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT') as Promise<boolean>,
+  ]);
+  const started = engine().registry['wasm'] !== undefined;
+  let binary: WasmBinary = 'tfjs-backend-wasm.wasm';
+  if (simd) binary = multithreading ? 'tfjs-backend-wasm-threaded-simd.wasm' : 'tfjs-backend-wasm-simd.wasm';
+  return {
+    simd,
+    multithreading,
+    binary,
+    threads: started ? getThreadsCount() : null,
+    kernels: STRATA_WASM_KERNELS.map((k) => k.kernelName),
+  };
+}

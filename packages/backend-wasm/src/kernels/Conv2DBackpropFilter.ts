@@ -1,0 +1,97 @@
+/**
+ * Conv2DBackpropFilter on the wasm backend (missing from tfjs-backend-wasm 4.22, so no convolution could
+ * train there): the filter gradient as one matrix product per chunk of the batch,
+ * `dW[fh·fw·ci, co] = patchesᵀ · dy[b·oh·ow, co]`, where `patches` is the im2col matrix of the input.
+ * The product runs on XNNPACK through `fastBatchMatMul`.
+ */
+import { Conv2DBackpropFilter, backend_util } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import { invalidArgument } from '@strata/core';
+import { convGeometry, toChannelsLast, type ConvGeometry } from '../conv-geometry';
+import { fastBatchMatMul, matMulShape } from '../fast-matmul';
+import { im2col } from '../im2col';
+import { input, numbersAttr, padAttr, stringAttr } from '../kernel-args';
+import { asWasmBackend, f32, makeView, releaseView, type WasmBackend } from '../wasm-backend';
+
+/** Largest patch matrix built at once, in floats (64 MiB); bigger batches are processed in chunks. */
+const MAX_PATCH_FLOATS = 16 * 1024 * 1024;
+
+/** Gradient of conv2d with respect to its filter, `[fh, fw, inChannels, outChannels]`. */
+export const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }): TensorInfo => {
+  const wasm = asWasmBackend(backend, Conv2DBackpropFilter);
+  const xIn = input(Conv2DBackpropFilter, inputs, 'x');
+  const dyIn = input(Conv2DBackpropFilter, inputs, 'dy');
+  if (xIn.dtype !== 'float32' || dyIn.dtype !== 'float32') {
+    throw invalidArgument(Conv2DBackpropFilter, 'x, dy', 'float32 tensors', `dtypes ${xIn.dtype} and ${dyIn.dtype}`);
+  }
+  const filterShape = numbersAttr(Conv2DBackpropFilter, attrs, 'filterShape');
+  if (!Array.isArray(filterShape) || filterShape.length !== 4) {
+    throw invalidArgument(Conv2DBackpropFilter, 'filterShape', 'a list of 4 numbers', filterShape);
+  }
+  const dataFormat = stringAttr(Conv2DBackpropFilter, attrs, 'dataFormat', 'NHWC');
+  if (dataFormat !== 'NHWC' && dataFormat !== 'NCHW') {
+    throw invalidArgument(Conv2DBackpropFilter, 'dataFormat', "'NHWC' or 'NCHW'", dataFormat);
+  }
+  const g = convGeometry(
+    backend_util.computeConv2DInfo(
+      xIn.shape as [number, number, number, number],
+      filterShape as [number, number, number, number],
+      numbersAttr(Conv2DBackpropFilter, attrs, 'strides') as [number, number],
+      1,
+      padAttr(Conv2DBackpropFilter, attrs),
+      attrs?.['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
+      false,
+      backend_util.convertConv2DDataFormat(dataFormat),
+    ),
+  );
+  const x = dataFormat === 'NCHW' ? toChannelsLast(wasm, xIn) : xIn;
+  const dy = dataFormat === 'NCHW' ? toChannelsLast(wasm, dyIn) : dyIn;
+  const out = filterGradient(wasm, x, dy, g, MAX_PATCH_FLOATS);
+  if (x !== xIn) wasm.disposeData(x.dataId);
+  if (dy !== dyIn) wasm.disposeData(dy.dataId);
+  return { dataId: out.dataId, shape: filterShape, dtype: 'float32' };
+};
+
+/**
+ * The filter gradient of NHWC `x` and `dy` as a new `[fh·fw·ci, co]` tensor, building at most
+ * `maxPatchFloats` floats of patches at a time (whole batch items; at least one).
+ */
+export function filterGradient(wasm: WasmBackend, x: TensorInfo, dy: TensorInfo, g: ConvGeometry, maxPatchFloats: number): TensorInfo {
+  const rowLength = g.filterHeight * g.filterWidth * g.inChannels;
+  const positions = g.outHeight * g.outWidth;
+  const chunk = Math.max(1, Math.min(g.batchSize, Math.floor(maxPatchFloats / Math.max(1, positions * rowLength))));
+
+  let total: TensorInfo | null = null;
+  for (let b0 = 0; b0 < g.batchSize; b0 += chunk) {
+    const rows = Math.min(chunk, g.batchSize - b0) * positions;
+    const patches = wasm.makeOutput([rows, rowLength], 'float32');
+    im2col(f32(wasm, x), f32(wasm, patches), b0, rows / positions, g);
+    // This chunk's rows of dy, viewed in place.
+    const dyRows = makeView(wasm, dy, b0 * positions * g.outChannels, [rows, g.outChannels]);
+    const operands = { a: patches, b: dyRows, transposeA: true, transposeB: false };
+    const partial = fastBatchMatMul(wasm, operands, matMulShape(Conv2DBackpropFilter, operands));
+    releaseView(wasm, dyRows);
+    wasm.disposeData(patches.dataId);
+    if (total === null) {
+      total = partial;
+    } else {
+      const acc = f32(wasm, total);
+      const add = f32(wasm, partial);
+      for (let i = 0; i < acc.length; i++) acc[i] = (acc[i] as number) + (add[i] as number);
+      wasm.disposeData(partial.dataId);
+    }
+  }
+  if (total === null) {
+    // An empty batch contributes nothing.
+    total = wasm.makeOutput([rowLength, g.outChannels], 'float32');
+    f32(wasm, total).fill(0);
+  }
+  return total;
+}
+
+/** Registration of `conv2DBackpropFilter` for the wasm backend. */
+export const conv2DBackpropFilterConfig: KernelConfig = {
+  kernelName: Conv2DBackpropFilter,
+  backendName: 'wasm',
+  kernelFunc: conv2DBackpropFilter,
+};

@@ -1,0 +1,77 @@
+/**
+ * Conv2DBackpropInput on the wasm backend, replacing tfjs-backend-wasm 4.22's, which runs a scalar loop at
+ * ~3 GFLOP/s (measured: 145 ms for the input gradient of a 3x3, 32→64-channel convolution over
+ * [128, 13, 13, 32], whose forward pass takes 14 ms; this kernel: 22 ms). It is the input gradient of every convolution but
+ * the first, and the forward pass of conv2dTranspose. Here it is one matrix product per chunk of the batch,
+ * `cols[b·oh·ow, fh·fw·ci] = dy · Wᵀ` on XNNPACK, then col2im adds each row back onto its input window.
+ */
+import { Conv2DBackpropInput, backend_util } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import { invalidArgument } from '@strata/core';
+import { col2im } from '../col2im';
+import { convGeometry, toChannelsLast } from '../conv-geometry';
+import { fastBatchMatMul, matMulShape } from '../fast-matmul';
+import { input, numbersAttr, padAttr, stringAttr } from '../kernel-args';
+import { runWasmKernel } from '../run-kernel';
+import { asWasmBackend, f32, makeView, releaseView } from '../wasm-backend';
+
+/** Largest column matrix built at once, in floats (64 MiB); bigger batches are processed in chunks. */
+const MAX_COLUMN_FLOATS = 16 * 1024 * 1024;
+
+/** Gradient of conv2d with respect to its input, of shape `inputShape`. */
+export const conv2DBackpropInput: KernelFunc = ({ inputs, backend, attrs }): TensorInfo => {
+  const name = Conv2DBackpropInput;
+  const wasm = asWasmBackend(backend, name);
+  const dyIn = input(name, inputs, 'dy');
+  const filter = input(name, inputs, 'filter');
+  if (dyIn.dtype !== 'float32' || filter.dtype !== 'float32') {
+    throw invalidArgument(name, 'dy, filter', 'float32 tensors', `dtypes ${dyIn.dtype} and ${filter.dtype}`);
+  }
+  const inputShape = numbersAttr(name, attrs, 'inputShape');
+  if (!Array.isArray(inputShape) || inputShape.length !== 4) throw invalidArgument(name, 'inputShape', 'a list of 4 numbers', inputShape);
+  const dataFormat = stringAttr(name, attrs, 'dataFormat', 'NHWC');
+  if (dataFormat !== 'NHWC' && dataFormat !== 'NCHW') throw invalidArgument(name, 'dataFormat', "'NHWC' or 'NCHW'", dataFormat);
+  const g = convGeometry(
+    backend_util.computeConv2DInfo(
+      inputShape as [number, number, number, number],
+      filter.shape as [number, number, number, number],
+      numbersAttr(name, attrs, 'strides') as [number, number],
+      1,
+      padAttr(name, attrs),
+      attrs?.['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
+      false,
+      backend_util.convertConv2DDataFormat(dataFormat),
+    ),
+  );
+  const dy = dataFormat === 'NCHW' ? toChannelsLast(wasm, dyIn) : dyIn;
+  const rowLength = g.filterHeight * g.filterWidth * g.inChannels;
+  const positions = g.outHeight * g.outWidth;
+  const chunk = Math.max(1, Math.min(g.batchSize, Math.floor(MAX_COLUMN_FLOATS / Math.max(1, positions * rowLength))));
+  const weights = { dataId: filter.dataId, shape: [rowLength, g.outChannels], dtype: 'float32' as const };
+
+  const nhwc = [g.batchSize, g.inHeight, g.inWidth, g.inChannels];
+  const dx = wasm.makeOutput(nhwc, 'float32');
+  f32(wasm, dx).fill(0);
+  for (let b0 = 0; b0 < g.batchSize && positions > 0; b0 += chunk) {
+    const rows = Math.min(chunk, g.batchSize - b0) * positions;
+    // This chunk's rows of dy, viewed in place.
+    const dyRows = makeView(wasm, dy, b0 * positions * g.outChannels, [rows, g.outChannels]);
+    const operands = { a: dyRows, b: weights, transposeA: false, transposeB: true };
+    const cols = fastBatchMatMul(wasm, operands, matMulShape(name, operands));
+    releaseView(wasm, dyRows);
+    col2im(f32(wasm, cols), f32(wasm, dx), b0, rows / positions, g);
+    wasm.disposeData(cols.dataId);
+  }
+  if (dy !== dyIn) wasm.disposeData(dy.dataId);
+  if (dataFormat === 'NHWC') return dx;
+  const out = runWasmKernel(wasm, 'Transpose', { x: dx }, { perm: [0, 3, 1, 2] });
+  wasm.disposeData(dx.dataId);
+  return out;
+};
+
+/** Registration of `conv2DBackpropInput` for the wasm backend. */
+export const conv2DBackpropInputConfig: KernelConfig = {
+  kernelName: Conv2DBackpropInput,
+  backendName: 'wasm',
+  kernelFunc: conv2DBackpropInput,
+};

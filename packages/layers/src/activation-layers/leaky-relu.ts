@@ -1,0 +1,32 @@
+import { tf, Tensor, invalidArgument } from '@strata/core';
+import { Layer, type LayerArgs } from '../layer';
+import { registerLayer } from '../registry';
+
+/** Arguments of {@link LeakyReLU}. */
+export interface LeakyReLUArgs extends LayerArgs {
+  /** Slope for negative inputs, >= 0 (default 0.3, as the Keras layer; the `leaky_relu` activation uses 0.2). */
+  negativeSlope?: number;
+}
+
+/** `x` for `x >= 0`, `negativeSlope · x` otherwise (Maas et al. 2013). */
+export class LeakyReLU extends Layer {
+  static override readonly className: string = 'LeakyReLU';
+  readonly negativeSlope: number;
+
+  constructor(args: LeakyReLUArgs = {}) {
+    super(args);
+    const slope = args.negativeSlope ?? 0.3;
+    if (typeof slope !== 'number' || !(slope >= 0)) throw invalidArgument('LeakyReLU', 'negativeSlope', 'a number >= 0', args.negativeSlope);
+    this.negativeSlope = slope;
+  }
+
+  call(inputs: Tensor | Tensor[]): Tensor {
+    return tf.leakyRelu(inputs as Tensor, this.negativeSlope);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), negativeSlope: this.negativeSlope };
+  }
+}
+
+registerLayer(LeakyReLU.className, LeakyReLU);

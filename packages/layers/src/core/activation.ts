@@ -1,0 +1,35 @@
+import { Tensor } from '@strata/core';
+import type { ActivationFn } from '../activations/activations';
+import { getActivation, serializeActivation, type ActivationIdentifier } from '../activations/get-activation';
+import { Layer, type LayerArgs } from '../layer';
+
+/** Arguments of {@link Activation} (besides the activation itself). */
+export type ActivationArgs = LayerArgs;
+
+/**
+ * Applies an activation function to its input: `new Activation('relu')`. Has no weights; the output shape
+ * is the input shape.
+ */
+export class Activation extends Layer {
+  static override readonly className: string = 'Activation';
+  /** The function applied. */
+  readonly activation: ActivationFn;
+
+  constructor(activation: ActivationIdentifier, args: ActivationArgs = {}) {
+    super(args);
+    this.activation = getActivation(activation);
+  }
+
+  call(inputs: Tensor | Tensor[]): Tensor {
+    return this.activation(inputs as Tensor);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), activation: serializeActivation(this.activation) };
+  }
+
+  static override fromConfig(config: Record<string, unknown>): Activation {
+    const { activation, ...rest } = config;
+    return new Activation(activation as string, rest as ActivationArgs);
+  }
+}

@@ -1,0 +1,18 @@
+import { registerLayer } from '../registry';
+import type { PoolMode } from './base-pooling';
+import { BaseGlobalPooling, type GlobalPoolingArgs } from './base-global-pooling';
+
+/** Arguments of {@link GlobalAveragePooling1D}. */
+export type GlobalAveragePooling1DArgs = GlobalPoolingArgs;
+
+/** The mean over the steps of `[batch, steps, channels]` inputs: `[batch, channels]`. */
+export class GlobalAveragePooling1D extends BaseGlobalPooling {
+  static override readonly className: string = 'GlobalAveragePooling1D';
+  protected readonly mode: PoolMode = 'avg';
+
+  constructor(args: GlobalAveragePooling1DArgs = {}) {
+    super(1, args);
+  }
+}
+
+registerLayer(GlobalAveragePooling1D.className, GlobalAveragePooling1D);

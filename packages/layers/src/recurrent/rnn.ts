@@ -1,0 +1,185 @@
+import { tf, Tensor, ValueError, invalidArgument, shapeMismatch } from '@strata/core';
+import { Layer, type CallArgs, type LayerArgs } from '../layer';
+import type { LayerVariable } from '../layer-variable';
+import { deserializeLayer, registerLayer, serializeLayer } from '../registry';
+import type { SerializedObject } from '../initializers/initializer';
+import { isShapeList, type Shape } from '../shape';
+import { RNNCell } from './rnn-cell';
+
+/** Arguments of {@link RNN} (besides the cell). */
+export interface RNNArgs extends LayerArgs {
+  /** Returns the output of every time step, `[batch, time, units]`, instead of the last one (default false). */
+  returnSequences?: boolean;
+  /** Also returns the final states: `[output, ...states]` (default false). */
+  returnState?: boolean;
+  /** Runs over the time steps in reverse order; the output sequence is then reversed too (default false). */
+  goBackwards?: boolean;
+  /** Carrying states over from one batch to the next is not supported: only false is accepted. */
+  stateful?: boolean;
+  /** Keras's choice between a symbolic loop and an unrolled one; the loop here is always unrolled, so it has no effect. */
+  unroll?: boolean;
+  /** With a mask and `returnSequences`, outputs zeros at masked steps instead of repeating the last output (default false). */
+  zeroOutputForMask?: boolean;
+}
+
+/** The keyword arguments of a recurrent layer's call. */
+export interface RNNCallArgs extends CallArgs {
+  /** The states to start from, one `[batch, size]` tensor per cell state; default zeros. */
+  initialState?: Tensor[];
+}
+
+/**
+ * Runs a recurrent cell over the time axis of `[batch, time, features]` inputs, as Keras's `RNN` layer.
+ * A `mask` (`[batch, time]`, 1 = use the step) keeps the previous states and output at masked steps.
+ * Initial states come from the `initialState` call argument or as extra inputs: `apply([x, h0, c0])`.
+ *
+ * ```ts
+ * const layer = new RNN(new LSTMCell(32), { returnSequences: true });
+ * const y = layer.apply(tf.zeros([8, 10, 4])); // [8, 10, 32]
+ * ```
+ */
+export class RNN<C extends RNNCell = RNNCell> extends Layer {
+  static override readonly className: string = 'RNN';
+  /** The cell that computes one time step; the layer's weights are its weights. */
+  readonly cell: C;
+  readonly returnSequences: boolean;
+  readonly returnState: boolean;
+  readonly goBackwards: boolean;
+  /** Always false. */
+  readonly stateful: boolean;
+  readonly unroll: boolean;
+  zeroOutputForMask: boolean;
+
+  constructor(cell: C, args: RNNArgs = {}) {
+    super(args);
+    const where = new.target.className;
+    if (!(cell instanceof RNNCell)) throw invalidArgument(where, 'cell', 'an RNNCell (SimpleRNNCell, LSTMCell, GRUCell or a subclass)', cell);
+    if (args.stateful === true) {
+      throw new ValueError(`${where}: stateful=true is not supported; pass the final states (returnState) as initialState of the next call instead; received stateful=true`);
+    }
+    this.cell = cell;
+    this.returnSequences = args.returnSequences ?? false;
+    this.returnState = args.returnState ?? false;
+    this.goBackwards = args.goBackwards ?? false;
+    this.stateful = false;
+    this.unroll = args.unroll ?? false;
+    this.zeroOutputForMask = args.zeroOutputForMask ?? false;
+    this.inputSpec = { ndim: 3 };
+  }
+
+  override get trainableWeights(): LayerVariable[] {
+    return this.trainable ? this.cell.trainableWeights : [];
+  }
+
+  override get nonTrainableWeights(): LayerVariable[] {
+    return this.trainable ? this.cell.nonTrainableWeights : this.cell.weights;
+  }
+
+  // Only the sequence is checked against the spec; initial states given as extra inputs are checked in `call`.
+  protected override assertInputCompatible(shapes: Shape[]): void {
+    super.assertInputCompatible(shapes.slice(0, 1));
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    const shape = isShapeList(inputShape) ? (inputShape[0] as Shape) : inputShape;
+    if (shape[2] == null) throw shapeMismatch(this.where, 'input', 'a known last dim ([batch, time, features])', shape);
+    if (!this.cell.built) {
+      this.cell.build([shape[0] ?? null, shape[2]]);
+      this.cell.built = true;
+    }
+    this.inputSpec = { ndim: 3, axes: { [-1]: shape[2] } };
+    super.build(inputShape);
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[] {
+    const shape = isShapeList(inputShape) ? (inputShape[0] as Shape) : inputShape;
+    const batch = shape[0] ?? null;
+    const output: Shape = this.returnSequences ? [batch, shape[1] ?? null, this.cell.outputSize] : [batch, this.cell.outputSize];
+    if (!this.returnState) return output;
+    return [output, ...this.cell.stateSize.map((s): Shape => [batch, s])];
+  }
+
+  /** The mask of the output: the input mask when returning sequences, else none (as Keras). */
+  computeMask(_inputs: Tensor | Tensor[], mask: Tensor | null = null): Tensor | null | (Tensor | null)[] {
+    const output = this.returnSequences ? mask : null;
+    return this.returnState ? [output, ...this.cell.stateSize.map(() => null)] : output;
+  }
+
+  call(inputs: Tensor | Tensor[], kwargs: RNNCallArgs): Tensor | Tensor[] {
+    const [x, ...extra] = Array.isArray(inputs) ? inputs : [inputs];
+    const sequences = x as Tensor;
+    const [batch, time, features] = sequences.shape as [number, number, number];
+    const initial = this.checkInitialState(kwargs.initialState ?? extra, batch);
+    const mask = kwargs.mask ?? null;
+    if (mask !== null && (mask.rank !== 2 || mask.shape[0] !== batch || mask.shape[1] !== time)) {
+      throw shapeMismatch(this.where, 'mask', `of shape [${batch}, ${time}]`, mask.shape);
+    }
+    return tf.tidy(() => {
+      const dropout = this.cell.dropoutMasks(batch, features, kwargs.training ?? false);
+      // The steps are cut from the (narrow) inputs rather than from one product of all steps: slicing a
+      // large tensor copies all of it on the wasm backend, which cost more than the product saved.
+      const steps = tf.unstack(tf.transpose(sequences, [1, 0, 2]));
+      const keep = mask === null ? null : tf.unstack(tf.reshape(tf.transpose(tf.cast(mask, 'float32')), [time, batch, 1]));
+      let states = initial ?? this.cell.getInitialState(batch);
+      let previous: Tensor | null = null;
+      const outputs: Tensor[] = [];
+      for (let s = 0; s < time; s++) {
+        const t = this.goBackwards ? time - 1 - s : s;
+        let next = this.cell.step(this.cell.projectInputs(steps[t] as Tensor, dropout.input), states, dropout.recurrent);
+        let output = next[0] as Tensor;
+        if (keep !== null) {
+          const m = keep[t] as Tensor;
+          // At masked steps the states carry over and the output repeats (or is zero).
+          next = next.map((state, i) => tf.add(states[i] as Tensor, tf.mul(m, tf.sub(state, states[i] as Tensor))));
+          if (this.zeroOutputForMask) output = tf.mul(output, m);
+          else output = previous === null ? tf.mul(output, m) : tf.add(previous, tf.mul(m, tf.sub(output, previous)));
+        }
+        states = next;
+        previous = output;
+        outputs.push(output);
+      }
+      const output = this.returnSequences ? tf.stack(outputs, 1) : (previous ?? tf.zeros([batch, this.cell.outputSize]));
+      return this.returnState ? [output, ...states] : output;
+    });
+  }
+
+  private checkInitialState(states: Tensor[], batch: number): Tensor[] | null {
+    if (states.length === 0) return null;
+    const sizes = this.cell.stateSize;
+    if (states.length !== sizes.length) {
+      const expected = `${sizes.length} tensor(s) of shapes ${sizes.map((s) => `[batch, ${s}]`).join(', ')}`;
+      throw new ValueError(`${this.where}: initialState must be ${expected}; received ${states.length} tensor(s)`);
+    }
+    states.forEach((state, i) => {
+      if (state.rank !== 2 || state.shape[0] !== batch || state.shape[1] !== sizes[i]) {
+        throw shapeMismatch(this.where, `initialState[${i}]`, `of shape [${batch}, ${sizes[i]}]`, state.shape);
+      }
+    });
+    return states;
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return {
+      ...super.getConfig(),
+      returnSequences: this.returnSequences,
+      returnState: this.returnState,
+      goBackwards: this.goBackwards,
+      stateful: this.stateful,
+      unroll: this.unroll,
+      zeroOutputForMask: this.zeroOutputForMask,
+      cell: serializeLayer(this.cell),
+    };
+  }
+
+  static override fromConfig(config: Record<string, unknown>): RNN {
+    const { cell, ...rest } = config;
+    return new RNN(deserializeLayer(cell as SerializedObject) as RNNCell, rest as RNNArgs);
+  }
+
+  override dispose(): void {
+    this.cell.dispose();
+    super.dispose();
+  }
+}
+
+registerLayer(RNN.className, RNN);

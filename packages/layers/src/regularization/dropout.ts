@@ -1,0 +1,59 @@
+import { tf, Tensor, RandomGenerator, invalidArgument, nextSeed } from '@strata/core';
+import { Layer, type CallArgs, type LayerArgs } from '../layer';
+
+/** Arguments of {@link Dropout} (besides `rate`). */
+export interface DropoutArgs extends LayerArgs {
+  /**
+   * Shape of the keep/drop mask, broadcast over the input; `null` entries take the input's size. For
+   * example `[null, 1, null]` drops the same features at every time step. Default: the input's shape.
+   */
+  noiseShape?: (number | null)[] | null;
+  /** Makes the masks repeatable on their own; by default each mask's seed comes from core's `nextSeed()`. */
+  seed?: number | null;
+}
+
+/**
+ * Sets a fraction `rate` of its inputs to zero during training and scales the rest by `1 / (1 - rate)`
+ * (inverted dropout, Srivastava et al. 2014), so inference is the identity.
+ */
+export class Dropout extends Layer {
+  static override readonly className: string = 'Dropout';
+  /** The fraction dropped, in [0, 1). */
+  readonly rate: number;
+  readonly noiseShape: (number | null)[] | null;
+  readonly seed: number | null;
+  private readonly generator: RandomGenerator | null;
+
+  constructor(rate: number, args: DropoutArgs = {}) {
+    super(args);
+    if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw invalidArgument('Dropout', 'rate', 'a number in [0, 1)', rate);
+    if (args.seed != null && (!Number.isInteger(args.seed) || args.seed < 0)) {
+      throw invalidArgument('Dropout', 'seed', 'a non-negative integer', args.seed);
+    }
+    this.rate = rate;
+    this.noiseShape = args.noiseShape ?? null;
+    this.seed = args.seed ?? null;
+    this.generator = this.seed === null ? null : new RandomGenerator(this.seed);
+  }
+
+  call(inputs: Tensor | Tensor[], kwargs: CallArgs): Tensor {
+    const x = inputs as Tensor;
+    if (!kwargs.training || this.rate === 0) return x;
+    const keep = 1 - this.rate;
+    const maskShape = this.noiseShape === null ? x.shape : this.noiseShape.map((d, i) => d ?? (x.shape[i] as number));
+    const seed = this.generator ? this.generator.nextSeed() : nextSeed();
+    return tf.tidy(() => {
+      const mask = tf.cast(tf.less(tf.randomUniform(maskShape, 0, 1, 'float32', seed), keep), 'float32');
+      return tf.mul(x, tf.div(mask, keep));
+    });
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), rate: this.rate, noiseShape: this.noiseShape, seed: this.seed };
+  }
+
+  static override fromConfig(config: Record<string, unknown>): Dropout {
+    const { rate, ...rest } = config;
+    return new Dropout(rate as number, rest as DropoutArgs);
+  }
+}

@@ -1,0 +1,44 @@
+import { tf, Tensor } from '@strata/core';
+import { checkDataFormat, type DataFormat } from '../convolutional/conv-utils';
+import { Layer, type LayerArgs } from '../layer';
+import { registerLayer } from '../registry';
+import type { Shape } from '../shape';
+import { normalizePairs2D, type Pairs2D } from './padding-pairs';
+
+/** Arguments of {@link ZeroPadding2D}. */
+export interface ZeroPadding2DArgs extends LayerArgs {
+  /** `n`, `[rows, cols]` or `[[top, bottom], [left, right]]` (default 1). */
+  padding?: number | [number, number] | Pairs2D;
+  /** Only `'channels_last'` (the default). */
+  dataFormat?: DataFormat;
+}
+
+/** Adds rows and columns of zeros around `[batch, rows, cols, channels]` inputs. */
+export class ZeroPadding2D extends Layer {
+  static override readonly className: string = 'ZeroPadding2D';
+  /** `[[top, bottom], [left, right]]`. */
+  readonly padding: Pairs2D;
+
+  constructor(args: ZeroPadding2DArgs = {}) {
+    super(args);
+    checkDataFormat('ZeroPadding2D', args.dataFormat);
+    this.padding = normalizePairs2D('ZeroPadding2D', 'padding', args.padding ?? 1);
+    this.inputSpec = { ndim: 4 };
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const [b, h, w, c] = inputShape as Shape;
+    const [[top, bottom], [left, right]] = this.padding;
+    return [b ?? null, h == null ? null : h + top + bottom, w == null ? null : w + left + right, c ?? null];
+  }
+
+  call(inputs: Tensor | Tensor[]): Tensor {
+    return tf.pad(inputs as Tensor, [[0, 0], this.padding[0], this.padding[1], [0, 0]]);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), padding: this.padding.map((p) => p.slice()), dataFormat: 'channels_last' };
+  }
+}
+
+registerLayer(ZeroPadding2D.className, ZeroPadding2D);

@@ -1,0 +1,24 @@
+import { tf } from '@strata/core';
+import type { Tensor } from '@strata/core';
+import { MeanMetricWrapper } from './mean-metric-wrapper';
+import { toFloat } from './same-rank';
+
+/** Per sample, 1 when the arg-max of `yPred` is the arg-max of the one-hot `yTrue`, else 0. */
+export function categoricalAccuracy(yTrue: Tensor, yPred: Tensor): Tensor {
+  return tf.tidy(() => toFloat(tf.equal(tf.argMax(yTrue, -1), tf.argMax(yPred, -1))));
+}
+
+/** Arguments of {@link CategoricalAccuracy}. */
+export interface CategoricalAccuracyArgs {
+  /** Name shown in logs; default `'categorical_accuracy'`. */
+  name?: string;
+}
+
+/** How often the predicted class matches a one-hot label (Keras's `CategoricalAccuracy`). */
+export class CategoricalAccuracy extends MeanMetricWrapper {
+  override readonly className = 'CategoricalAccuracy';
+
+  constructor(args: CategoricalAccuracyArgs = {}) {
+    super(categoricalAccuracy, args.name ?? 'categorical_accuracy');
+  }
+}

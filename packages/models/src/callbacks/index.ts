@@ -1,0 +1,25 @@
+/** Training callbacks with Keras's hooks and behaviour. */
+export { Callback } from './callback';
+export type { CallbackParams, Logs, HookResult } from './callback';
+export { CallbackList } from './callback-list';
+export { History } from './history';
+export { ProgbarLogger } from './progbar-logger';
+export type { ProgbarLoggerArgs } from './progbar-logger';
+export { Progbar, formatLogValue, formatTimePerStep } from './progbar';
+export type { ProgbarArgs } from './progbar';
+export { EarlyStopping } from './early-stopping';
+export type { EarlyStoppingArgs } from './early-stopping';
+export { LearningRateScheduler } from './learning-rate-scheduler';
+export type { LearningRateSchedulerArgs } from './learning-rate-scheduler';
+export { ReduceLROnPlateau } from './reduce-lr-on-plateau';
+export type { ReduceLROnPlateauArgs } from './reduce-lr-on-plateau';
+export { TerminateOnNaN } from './terminate-on-nan';
+export { CSVLogger } from './csv-logger';
+export type { CSVLoggerArgs } from './csv-logger';
+export { LambdaCallback } from './lambda-callback';
+export type { LambdaCallbackArgs } from './lambda-callback';
+export type { MonitorMode } from './monitor';
+export { ModelCheckpoint } from './model-checkpoint';
+export type { ModelCheckpointArgs } from './model-checkpoint';
+export { BackupAndRestore } from './backup-and-restore';
+export type { BackupAndRestoreArgs } from './backup-and-restore';

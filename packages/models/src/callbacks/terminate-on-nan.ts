@@ -1,0 +1,13 @@
+import { Callback, type Logs } from './callback';
+import { report } from './monitor';
+
+/** Stops training as soon as a batch reports a NaN or infinite loss (Keras's `TerminateOnNaN`). */
+export class TerminateOnNaN extends Callback {
+  override onTrainBatchEnd(batch: number, logs: Logs = {}): void {
+    const loss = logs['loss'];
+    if (loss !== undefined && !Number.isFinite(loss) && this.model) {
+      report(`Batch ${batch}: Invalid loss, terminating training`);
+      this.model.stopTraining = true;
+    }
+  }
+}

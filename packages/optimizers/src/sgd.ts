@@ -1,0 +1,57 @@
+import { tf, invalidArgument } from '@strata/core';
+import type { Tensor } from '@strata/core';
+import { Optimizer } from './optimizer';
+import type { OptimizerArgs } from './optimizer';
+
+/** Arguments of {@link SGD}. */
+export interface SGDArgs extends OptimizerArgs {
+  /** In [0, 1]: how much of the previous step carries over; default 0 (plain gradient descent). */
+  momentum?: number;
+  /** Use Nesterov momentum; default false. */
+  nesterov?: boolean;
+}
+
+/**
+ * Stochastic gradient descent with optional (Nesterov) momentum, with Keras's update rules and defaults
+ * (learning rate 0.01, momentum 0):
+ * - no momentum: `w -= lr · g`
+ * - momentum: `m = momentum · m - lr · g`, then `w += m`, or with Nesterov `w += momentum · m - lr · g`.
+ */
+export class SGD extends Optimizer {
+  override readonly className = 'SGD';
+  /** How much of the previous step carries over. */
+  readonly momentum: number;
+  /** Whether momentum is Nesterov's. */
+  readonly nesterov: boolean;
+
+  constructor(args: SGDArgs = {}) {
+    super(args, 0.01, 'SGD');
+    this.momentum = args.momentum ?? 0;
+    this.nesterov = args.nesterov ?? false;
+    if (!(this.momentum >= 0 && this.momentum <= 1)) {
+      throw invalidArgument('SGD', 'momentum', 'a number in [0, 1]', args.momentum);
+    }
+  }
+
+  protected override build(variables: tf.Variable[]): void {
+    if (this.momentum === 0) return;
+    for (const v of variables) this.addSlot(v, 'momentum');
+  }
+
+  protected override updateStep(gradient: Tensor, variable: tf.Variable, learningRate: Tensor): void {
+    const step = tf.mul(gradient, learningRate);
+    if (this.momentum === 0) {
+      variable.assign(tf.sub(variable, step));
+      return;
+    }
+    const m = this.getSlot(variable, 'momentum');
+    const mu = this.constant(this.momentum);
+    const newM = tf.sub(tf.mul(m, mu), step);
+    m.assign(newM);
+    variable.assign(tf.add(variable, this.nesterov ? tf.sub(tf.mul(newM, mu), step) : newM));
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), momentum: this.momentum, nesterov: this.nesterov };
+  }
+}

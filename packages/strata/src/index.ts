@@ -1,0 +1,46 @@
+/**
+ * strata — Keras-style deep learning for TypeScript, in one import.
+ *
+ * ```ts
+ * import { Sequential, layers, datasets, toCategorical } from 'strata';
+ * const model = new Sequential({ layers: [new layers.Dense({ units: 10, inputShape: [784] })] });
+ * ```
+ *
+ * Importing this package registers the default WASM backend; `setBackend('cuda')` (with
+ * `@strata/backend-cuda` installed) or `STRATA_BACKEND=cuda` selects the GPU.
+ */
+// Registers the default backend with the tensor engine, so that `ready()` finds it wherever this
+// package is installed (core would otherwise have to locate the package by name).
+import '@strata/backend-wasm';
+
+export { tf, Tensor, Variable } from '@strata/core';
+export type { DataType, Rank, TensorLike, NamedTensorMap, Scalar, Tensor1D, Tensor2D, Tensor3D, Tensor4D } from '@strata/core';
+export {
+  setBackend,
+  ready,
+  getBackend,
+  installedBackends,
+  DEFAULT_BACKEND,
+  setRandomSeed,
+  getRandomSeed,
+  nextSeed,
+  globalRandom,
+  RandomGenerator,
+  toCategorical,
+  StrataError,
+  ValueError,
+  ShapeError,
+  UnknownIdentifierError,
+  BackendError,
+  RuntimeError,
+} from '@strata/core';
+export type { BackendName } from '@strata/core';
+
+export * as layers from '@strata/layers';
+export * as losses from '@strata/losses';
+export * as metrics from '@strata/metrics';
+export * as optimizers from '@strata/optimizers';
+export * as models from '@strata/models';
+export * as datasets from '@strata/datasets';
+export * as utils from './utils';
+export { Sequential, Model, callbacks } from '@strata/models';

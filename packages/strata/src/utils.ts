@@ -1,0 +1,6 @@
+/**
+ * `strata.utils`, as `keras.utils`: label encoding, seeding and model plotting helpers gathered in one place.
+ */
+export { toCategorical, setRandomSeed } from '@strata/core';
+export { plotModel, modelToDot } from '@strata/models';
+export type { PlotModelArgs, ModelToDotArgs } from '@strata/models';
