@@ -13,6 +13,7 @@ import { buildStockModel } from './stock-models';
 import { INPUT_SHAPES, type ModelName } from './strata-models';
 import { syntheticData } from './synthetic';
 import { cpuMs } from './timing';
+import { installChainedOps } from './chained-ops';
 
 /** What the child reports. */
 export interface StockResult {
@@ -32,22 +33,24 @@ async function main(): Promise<void> {
   const [name, stepsArg, warmupArg] = process.argv.slice(2) as [ModelName, string, string];
   const steps = Number(stepsArg);
   const warmup = Number(warmupArg);
+  installChainedOps();
   await tf.setBackend(stockBackend(name));
   await tf.ready();
   const model = buildStockModel(name);
   const shape = INPUT_SHAPES[name];
   const batch = 128;
-  const fitOn = async (n: number): Promise<void> => {
+  const tensors = (n: number): [tf.Tensor, tf.Tensor] => {
     const data = syntheticData(n * batch, shape);
-    const x = tf.tensor(data.x, [n * batch, ...shape]);
-    const y = tf.tensor(data.y, [n * batch, 10]);
-    await model.fit(x, y, { batchSize: batch, epochs: 1, verbose: 0, shuffle: true });
-    tf.dispose([x, y]);
+    return [tf.tensor(data.x, [n * batch, ...shape]), tf.tensor(data.y, [n * batch, 10])];
   };
-  await fitOn(warmup);
+  if (warmup > 0) {
+    const [xWarm, yWarm] = tensors(warmup);
+    await model.fit(xWarm, yWarm, { batchSize: batch, epochs: 1, verbose: 0 });
+  }
+  const [x, y] = tensors(steps);
   const c0 = cpuMs();
   const w0 = performance.now();
-  await fitOn(steps);
+  await model.fit(x, y, { batchSize: batch, epochs: 1, verbose: 0 });
   const result: StockResult = {
     backend: tf.getBackend(),
     cpuMsPerStep: (cpuMs() - c0) / steps,

@@ -125,8 +125,7 @@ describe('packing', () => {
     const unresolved: string[] = [];
     for (const { subpath, targets } of exportTargets(p.manifest.exports)) {
       for (const [condition, target] of Object.entries(targets)) {
-        // `source` serves the workspace's own tests; a consumer never sets that condition.
-        if (condition !== 'source' && !shipped(target)) unresolved.push(`${subpath} (${condition}) → ${target}`);
+        if (!shipped(target)) unresolved.push(`${subpath} (${condition}) → ${target}`);
       }
     }
     for (const [field, target] of [['main', p.manifest.main], ['types', p.manifest.types]] as const) {

@@ -22,6 +22,12 @@ describe('backendInfo', () => {
         'UnsortedSegmentSum',
         'MaxPoolGrad',
         'AvgPoolGrad',
+        'StrataAdamUpdate',
+        'StrataSGDUpdate',
+        'Tanh',
+        'Sum',
+        'Identity',
+        'Cast',
       ],
     });
   });

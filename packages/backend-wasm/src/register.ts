@@ -5,13 +5,20 @@ import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-co
 import type { KernelConfig } from '@tensorflow/tfjs-core';
 import { avgPoolGradConfig } from './kernels/AvgPoolGrad';
 import { batchMatMulConfig } from './kernels/BatchMatMul';
+import { castConfig } from './kernels/Cast';
 import { conv2DBackpropFilterConfig } from './kernels/Conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './kernels/Conv2DBackpropInput';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/DepthwiseConv2dNativeBackpropFilter';
 import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/DepthwiseConv2dNativeBackpropInput';
+import { identityConfig } from './kernels/Identity';
 import { maxPoolGradConfig } from './kernels/MaxPoolGrad';
+import { strataAdamUpdateConfig } from './kernels/StrataAdamUpdate';
+import { strataSGDUpdateConfig } from './kernels/StrataSGDUpdate';
+import { sumConfig } from './kernels/Sum';
+import { tanhConfig } from './kernels/Tanh';
 import { unsortedSegmentSumConfig } from './kernels/UnsortedSegmentSum';
 import { fusedMatMulConfig } from './kernels/_FusedMatMul';
+import { recordStockKernel } from './stock-kernels';
 
 /** Every kernel Strata registers for the wasm backend. */
 export const STRATA_WASM_KERNELS: readonly KernelConfig[] = [
@@ -24,12 +31,23 @@ export const STRATA_WASM_KERNELS: readonly KernelConfig[] = [
   unsortedSegmentSumConfig,
   maxPoolGradConfig,
   avgPoolGradConfig,
+  strataAdamUpdateConfig,
+  strataSGDUpdateConfig,
+  tanhConfig,
+  sumConfig,
+  identityConfig,
+  castConfig,
 ];
 
 /** Registers Strata's kernels for 'wasm', replacing stock kernels of the same name. */
 export function registerStrataKernels(): void {
   for (const config of STRATA_WASM_KERNELS) {
-    if (getKernel(config.kernelName, config.backendName) !== undefined) unregisterKernel(config.kernelName, config.backendName);
+    const stock = getKernel(config.kernelName, config.backendName);
+    if (stock !== undefined) {
+      // Kept for replacements that hand some cases back to the stock kernel (Sum, Cast, Identity).
+      if (!STRATA_WASM_KERNELS.includes(stock)) recordStockKernel(stock);
+      unregisterKernel(config.kernelName, config.backendName);
+    }
     registerKernel(config);
   }
 }

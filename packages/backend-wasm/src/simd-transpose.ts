@@ -6,36 +6,7 @@
  * here instruction by instruction; `transposeSimd` returns null where WebAssembly SIMD is unavailable.
  */
 
-/** Unsigned LEB128, as WebAssembly encodes integers in its binary format. */
-function leb(value: number): number[] {
-  const out: number[] = [];
-  let v = value >>> 0;
-  do {
-    let byte = v & 0x7f;
-    v >>>= 7;
-    if (v !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (v !== 0);
-  return out;
-}
-
-/** Signed LEB128, for `i32.const` operands. */
-function sleb(value: number): number[] {
-  const out: number[] = [];
-  let v = value | 0;
-  for (;;) {
-    const byte = v & 0x7f;
-    v >>= 7;
-    const done = (v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0);
-    out.push(done ? byte : byte | 0x80);
-    if (done) return out;
-  }
-}
-
-/** A section: id, then its byte length, then its bytes. */
-function section(id: number, bytes: number[]): number[] {
-  return [id, ...leb(bytes.length), ...bytes];
-}
+import { leb, name, section, sleb } from './wasm-encoding';
 
 // Opcodes used below.
 const LOCAL_GET = 0x20;
@@ -134,9 +105,9 @@ const FUNCTION = [...leb(2), ...leb(8), I32, ...leb(8), V128, ...BODY];
 const MODULE_BYTES = new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
   ...section(1, [1, 0x60, 6, I32, I32, I32, I32, I32, I32, 0]),
-  ...section(2, [1, 3, ...[...'env'].map((c) => c.charCodeAt(0)), 6, ...[...'memory'].map((c) => c.charCodeAt(0)), 0x02, 0x00, 0x00]),
+  ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x00]),
   ...section(3, [1, 0]),
-  ...section(7, [1, 9, ...[...'transpose'].map((c) => c.charCodeAt(0)), 0x00, 0]),
+  ...section(7, [1, ...name('transpose'), 0x00, 0]),
   ...section(10, [1, ...leb(FUNCTION.length), ...FUNCTION]),
 ]);
 

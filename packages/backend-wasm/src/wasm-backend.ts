@@ -33,6 +33,8 @@ export interface WasmBackend {
   readonly dataIdMap: { get(dataId: object): TensorData | undefined; delete(dataId: object): boolean };
   makeOutput(shape: number[], dtype: DataType, memoryOffset?: number): TensorInfo;
   disposeData(dataId: object, force?: boolean): boolean;
+  /** Adds a reference to a buffer, so that a second tensor can share it (as Reshape does). */
+  incRef(dataId: object): void;
 }
 
 /** Narrows a kernel's `backend` argument, failing loudly if it is not tfjs-backend-wasm's backend. */

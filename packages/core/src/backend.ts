@@ -101,7 +101,17 @@ async function activate(name: BackendName): Promise<BackendName> {
       `setBackend: backend '${name}' failed to initialise (see the warning above); installed backends: ${installedBackends().join(', ')}`,
     );
   }
+  silenceTfjsNodeAdvice();
   return name;
+}
+
+/**
+ * tfjs's cpu backend advises installing tfjs-node on its first write in Node. Strata's backends replace
+ * that advice (tfjs-node cannot install without downloading libtensorflow), so it is switched off.
+ */
+function silenceTfjsNodeAdvice(): void {
+  const backend = tfc.backend() as { firstUse?: boolean };
+  if (backend.firstUse === true) backend.firstUse = false;
 }
 
 /**

@@ -165,3 +165,5 @@ export { TimeDistributed } from './recurrent/time-distributed';
 export type { TimeDistributedArgs } from './recurrent/time-distributed';
 export { Embedding } from './embedding/embedding';
 export type { EmbeddingArgs } from './embedding/embedding';
+export { Input, inputLayerOf } from './core/input';
+export type { InputArgs } from './core/input';

@@ -1,14 +1,19 @@
 /**
- * @strata/models — models you can train: `Sequential` (and the `Model` base it shares with functional
- * models), the training loop (`compile`, `fit`, `evaluate`, `predict`), `summary`, and the callbacks.
+ * @strata/models — models you can train: functional models (`new Model({ inputs, outputs })`) and
+ * `Sequential`, the training loop (`compile`, `fit`, `evaluate`, `predict`, `trainOnBatch`), custom
+ * training (`valueAndGrads`, `zip`), `summary`, plots, saving, and the callbacks.
  */
 export { Model } from './model';
-export type { FitArgs, EvaluateArgs, PredictArgs, Verbosity } from './model';
+export type { ModelArgs, FitArgs, EvaluateArgs, PredictArgs, Verbosity } from './model';
+export { valueAndGrads, zip } from './training/value-and-grads';
+export type { ValueAndGrads } from './training/value-and-grads';
+export type { ModelData } from './training/standardize';
 export { Sequential } from './sequential';
 export type { SequentialArgs } from './sequential';
 export { formatSummary, formatTupleShape, formatCount } from './summary';
 export type { SummaryArgs, SummaryRow } from './summary';
-export type { CompileArgs, LossIdentifier, OptimizerIdentifier, MetricIdentifier } from './training/compiled';
+export { CompiledState } from './training/compiled';
+export type { CompileArgs, LossIdentifier, OptimizerIdentifier, MetricIdentifier, MetricEntry } from './training/compiled';
 export {
   Callback, CallbackList, History, ProgbarLogger, Progbar, EarlyStopping, LearningRateScheduler, ReduceLROnPlateau, TerminateOnNaN,
   CSVLogger, LambdaCallback, ModelCheckpoint, BackupAndRestore,

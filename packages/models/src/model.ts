@@ -1,23 +1,37 @@
 import { tf, Tensor, RuntimeError, ValueError, invalidArgument, ready } from '@strata/core';
-import { Layer, type LayerVariable, type Shape } from '@strata/layers';
+import {
+  Layer, SymbolicTensor, isShapeList, type CallArgs, type LayerArgs, type LayerVariable, type Shape,
+} from '@strata/layers';
 import { SparseCategoricalCrossentropy, checkSparseLabels } from '@strata/losses';
-import { Mean } from '@strata/metrics';
 import type { Optimizer } from '@strata/optimizers';
 import type { Callback, Logs } from './callbacks/callback';
 import { CallbackList } from './callbacks/callback-list';
 import { History } from './callbacks/history';
 import { ProgbarLogger } from './callbacks/progbar-logger';
+import { FunctionalGraph } from './functional-graph';
+import { functionalSummaryRows } from './functional-summary';
+import type { ModelToBytesArgs } from './saving/model-archive';
+import type { SaveTarget } from './saving/save-model';
 import { formatSummary, type SummaryArgs, type SummaryRow } from './summary';
 import { CompiledState, type CompileArgs } from './training/compiled';
 import { ArrayDataset } from './training/dataset';
 import { evaluateEpoch } from './training/evaluate-loop';
 import { fitLoop } from './training/fit-loop';
-import { readLogs, resetTrackers } from './training/logs';
 import { predictLoop } from './training/predict-loop';
-import { predictStep, testStep, trainStep } from './training/steps';
+import { toTensorList, type ModelData } from './training/standardize';
+import { predictStep, testStep, trainStep, type StepContext } from './training/steps';
+import { Trackers } from './training/trackers';
 
 /** Verbosity of `fit`, `evaluate` and `predict`: 0 silent, 1 progress bar, 2 one line per epoch; `'auto'` is 1. */
 export type Verbosity = 0 | 1 | 2 | 'auto';
+
+/** Arguments of {@link Model}: a functional model from its inputs and outputs. */
+export interface ModelArgs extends Pick<LayerArgs, 'name' | 'trainable'> {
+  /** The model inputs, made by `Input()`: one, or an array (the model then takes an array of tensors). */
+  inputs?: SymbolicTensor | SymbolicTensor[];
+  /** The tensors computed from the inputs that the model returns: one, or an array (it then returns an array). */
+  outputs?: SymbolicTensor | SymbolicTensor[];
+}
 
 /** Arguments of `model.fit`. */
 export interface FitArgs {
@@ -32,7 +46,7 @@ export interface FitArgs {
   /** Fraction of the samples, taken from the end before shuffling, held out for validation. */
   validationSplit?: number;
   /** `[x, y]` to validate on after every epoch (wins over `validationSplit`). */
-  validationData?: [Tensor, Tensor];
+  validationData?: [ModelData, ModelData];
   /** Batch size for validation (default `batchSize`). */
   validationBatchSize?: number;
   /** Reshuffles the training samples every epoch (default true). */
@@ -73,21 +87,95 @@ function resolveVerbose(where: string, verbose: Verbosity | undefined): 0 | 1 | 
 }
 
 /**
- * A layer that can be trained: `compile` chooses the loss, optimizer and metrics; `fit`, `evaluate` and
- * `predict` run the loops. Subclasses (`Sequential`, functional models) define the layers and `call`.
+ * A model: a layer that can be trained. Built from symbolic inputs and outputs it is a functional model
+ * (Keras's `Model(inputs, outputs)`, class name `Functional`) whose graph is the layer calls between them:
+ *
+ * ```ts
+ * const a = Input({ shape: [4] });
+ * const b = Input({ shape: [2] });
+ * const h = new Concatenate().apply([new Dense(8, { activation: 'relu' }).apply(a), b]);
+ * const model = new Model({ inputs: [a, b], outputs: [new Dense(1).apply(h), new Dense(3, { activation: 'softmax' }).apply(h)] });
+ * ```
+ *
+ * `Sequential` extends it; a subclass without inputs and outputs overrides `call` and `layers`. `compile`
+ * chooses the losses, optimizer and metrics; `fit`, `evaluate` and `predict` run the loops on one tensor
+ * per input and output (or a record by name).
  */
-export abstract class Model extends Layer {
+export class Model extends Layer {
+  static override readonly className: string = 'Functional';
   /** Set by a callback to end `fit` after the current batch. */
   stopTraining = false;
   /** The {@link History} of the last `fit`, as Keras's `model.history`. */
   history: History | null = null;
+  /** The epoch the next `fit` goes on from, set by a callback that restored a backup (`BackupAndRestore`); used once. */
+  resumeEpoch: number | null = null;
   private compiled: CompiledState | null = null;
+  private readonly graph: FunctionalGraph | null = null;
+  private readonly listInputs: boolean = false;
+  private readonly listOutputs: boolean = false;
 
-  /** The model's layers, in order. */
-  abstract get layers(): Layer[];
+  constructor(args: ModelArgs = {}) {
+    super({ ...(args.name !== undefined ? { name: args.name } : {}), ...(args.trainable !== undefined ? { trainable: args.trainable } : {}) });
+    if (args.inputs === undefined && args.outputs === undefined) return;
+    const where = `Model '${this.name}'`;
+    const symbolic = (name: string, value: unknown): SymbolicTensor[] => {
+      const list = Array.isArray(value) ? (value as unknown[]) : [value];
+      if (list.length === 0 || !list.every((t) => t instanceof SymbolicTensor)) {
+        throw invalidArgument(where, name, 'a symbolic tensor or a non-empty array of them (from Input() and layer calls)', value);
+      }
+      return list as SymbolicTensor[];
+    };
+    this.graph = new FunctionalGraph(where, symbolic('inputs', args.inputs), symbolic('outputs', args.outputs));
+    this.listInputs = Array.isArray(args.inputs);
+    this.listOutputs = Array.isArray(args.outputs);
+    this.built = true;
+  }
 
-  /** One row per layer for `summary`, with output shapes. */
-  protected abstract summaryRows(): SummaryRow[];
+  /** The model's layers: for a functional model every layer of its graph, input layers first. */
+  get layers(): Layer[] {
+    return this.graph?.layers.slice() ?? [];
+  }
+
+  /** The symbolic inputs of a functional model (empty for other models). */
+  get inputs(): SymbolicTensor[] {
+    return this.graph?.inputs.slice() ?? [];
+  }
+
+  /** The symbolic outputs of a functional model (empty for other models). */
+  get outputs(): SymbolicTensor[] {
+    return this.graph?.outputs.slice() ?? [];
+  }
+
+  /** The names of the inputs, which key `x` records. */
+  get inputNames(): string[] {
+    return this.graph?.inputNames ?? ['input'];
+  }
+
+  /** The names of the outputs (the layers producing them), which key `y` records and prefix multi-output logs. */
+  get outputNames(): string[] {
+    return this.graph?.outputNames ?? ['output'];
+  }
+
+  /** Runs the graph of a functional model; other models override it. */
+  call(inputs: Tensor | Tensor[], kwargs: CallArgs): Tensor | Tensor[] {
+    if (this.graph === null) {
+      throw new RuntimeError(`${this.where}.call: a model made without inputs and outputs must override call; or build it with new Model({ inputs, outputs })`);
+    }
+    const outputs = this.graph.run(this.where, Array.isArray(inputs) ? inputs : [inputs], kwargs);
+    return this.listOutputs ? outputs : (outputs[0] as Tensor);
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[] {
+    if (this.graph === null) return super.computeOutputShape(inputShape);
+    const shapes = isShapeList(inputShape) && (this.listInputs || this.graph.inputs.length > 1) ? inputShape : [inputShape as Shape];
+    const out = this.graph.outputShapes(shapes);
+    return this.listOutputs ? out : (out[0] as Shape);
+  }
+
+  /** One row per layer for `summary`. */
+  protected summaryRows(): SummaryRow[] {
+    return this.graph === null ? [] : functionalSummaryRows(this.graph);
+  }
 
   /** The optimizer chosen by `compile`, or null before. */
   get optimizer(): Optimizer | null {
@@ -97,6 +185,11 @@ export abstract class Model extends Layer {
   /** Whether `compile` has been called. */
   get isCompiled(): boolean {
     return this.compiled !== null;
+  }
+
+  /** The losses, loss weights, optimizer and metric identifiers `compile` settled, or null before. */
+  get compiledState(): CompiledState | null {
+    return this.compiled;
   }
 
   /** Every weight, layer by layer (each layer's trainable weights first), as Keras 3 orders `model.weights`. */
@@ -114,15 +207,25 @@ export abstract class Model extends Layer {
     return unique(this.layers.flatMap((l) => l.nonTrainableWeights));
   }
 
+  /** The tfjs variables of `trainableWeights`, in the same order: what `valueAndGrads` and `applyGradients` take. */
+  get trainableVariables(): tf.Variable[] {
+    return this.trainableWeights.map((w) => w.variable);
+  }
+
   /** The penalties of every layer (weight regularizers now, activity regularizers of the last call). */
   override get losses(): Tensor[] {
     return this.layers.flatMap((l) => l.losses);
   }
 
-  /** Chooses the loss, optimizer and metrics (strings, functions or objects, Keras names and defaults). */
+  /**
+   * Chooses the losses, optimizer and metrics (strings, functions or objects, Keras names and defaults). As in
+   * Keras, the trainable weights are read now: set `layer.trainable` before compiling (a GAN's combined model
+   * is compiled with the discriminator frozen; the discriminator, compiled before, still trains).
+   */
   compile(args: CompileArgs): void {
     const previous = this.compiled;
-    this.compiled = new CompiledState(args);
+    this.compiled = new CompiledState(args, this.outputNames);
+    this.compiled.recordTrainable(this.weights, this.trainableWeights);
     previous?.dispose();
   }
 
@@ -136,28 +239,44 @@ export abstract class Model extends Layer {
     return this.compiled;
   }
 
-  /** Builds the model from the data's shape when it is not built yet, and returns the output shape. */
-  private prepare(xShape: Shape): Shape {
+  /** Builds the model from the data's shapes when it is not built yet, and returns the output shapes. */
+  private prepare(xShapes: Shape[]): Shape[] {
+    const shape: Shape | Shape[] = xShapes.length === 1 ? (xShapes[0] as Shape) : xShapes;
     if (!this.built) {
-      this.build(xShape);
+      this.build(shape);
       this.built = true;
     }
-    return this.computeOutputShape(xShape) as Shape;
+    const out = this.computeOutputShape(this.listInputs ? xShapes : shape);
+    return this.listOutputs || (this.graph === null && isShapeList(out)) ? (out as Shape[]) : [out as Shape];
   }
 
   /** Checks sparse labels once per run, since the loss cannot without a read-back every step. */
-  private checkTargets(state: CompiledState, data: ArrayDataset, outputShape: Shape): void {
-    const numClasses = outputShape[outputShape.length - 1];
-    if (state.loss instanceof SparseCategoricalCrossentropy && data.targets && typeof numClasses === 'number') {
-      checkSparseLabels(data.targets, numClasses);
-    }
+  private checkTargets(state: CompiledState, data: ArrayDataset, outputShapes: Shape[]): void {
+    state.losses.forEach((loss, i) => {
+      const shape = outputShapes[i] ?? [];
+      const numClasses = shape[shape.length - 1];
+      const targets = data.targets(i);
+      if (loss instanceof SparseCategoricalCrossentropy && targets && typeof numClasses === 'number') checkSparseLabels(targets, numClasses);
+    });
+  }
+
+  private dataset(where: string, x: ModelData, y: ModelData | null): ArrayDataset {
+    const xs = toTensorList(where, 'x', x, this.inputNames);
+    const ys = y === null ? null : toTensorList(where, 'y', y, this.outputNames);
+    return ArrayDataset.fromTensors(where, xs, ys);
+  }
+
+  private context(state: CompiledState, trackers: Trackers): StepContext {
+    const trainableWeights = state.trainableWeights(this.weights, this.trainableWeights);
+    return { model: this, losses: state.losses, lossWeights: state.lossWeights, trainableWeights, trackers };
   }
 
   /**
-   * Trains for `epochs` epochs on `x`, `y` and returns the {@link History} of per-epoch logs
-   * (`history.history.loss`, `.accuracy`, `.val_loss`, …).
+   * Trains for `epochs` epochs on `x`, `y` (one tensor per input and output, in order or by name) and returns
+   * the {@link History} of per-epoch logs (`history.history.loss`, `.accuracy`, `.val_loss`, and for several
+   * outputs `<output>_loss`, `<output>_accuracy`).
    */
-  async fit(x: Tensor, y: Tensor, args: FitArgs = {}): Promise<History> {
+  async fit(x: ModelData, y: ModelData, args: FitArgs = {}): Promise<History> {
     const where = 'fit';
     const state = this.requireCompiled(where);
     const epochs = args.epochs ?? 1;
@@ -171,18 +290,18 @@ export abstract class Model extends Layer {
     const verbose = resolveVerbose(where, args.verbose);
     await ready();
 
-    let train = ArrayDataset.fromTensors(where, x, y);
+    let train = this.dataset(where, x, y);
     let validation: ArrayDataset | null = null;
     if (args.validationData) {
       const [vx, vy] = args.validationData;
-      validation = ArrayDataset.fromTensors(`${where} (validationData)`, vx, vy);
+      validation = this.dataset(`${where} (validationData)`, vx, vy);
     } else if (split > 0) {
       [train, validation] = train.split(split);
     }
-    const outputShape = this.prepare(train.xShape);
-    this.checkTargets(state, train, outputShape);
-    if (validation) this.checkTargets(state, validation, outputShape);
-    const metrics = state.metrics(outputShape, train.yShape);
+    const outputShapes = this.prepare(train.xShapes);
+    this.checkTargets(state, train, outputShapes);
+    if (validation) this.checkTargets(state, validation, outputShapes);
+    const trackers = new Trackers(state.outputNames, state.metrics(outputShapes, train.yShapes));
 
     const history = new History();
     const defaults: Callback[] = verbose > 0 ? [new ProgbarLogger()] : [];
@@ -194,69 +313,77 @@ export abstract class Model extends Layer {
     this.stopTraining = false;
     const plan = { epochs, initialEpoch, batchSize, validationBatchSize: args.validationBatchSize ?? batchSize, shuffle: args.shuffle ?? true };
     this.history = history;
-    await fitLoop({ model: this, loss: state.loss, metrics }, state.optimizer, train, validation, plan, callbacks);
+    try {
+      await fitLoop(this.context(state, trackers), state.optimizer, train, validation, plan, callbacks);
+    } finally {
+      trackers.dispose();
+    }
     return history;
   }
 
   /**
    * The loss (including regularization penalties) and metrics on `x`, `y`: `[loss, ...metrics]`, or just the
-   * loss when the model has no metrics (as Keras).
+   * loss when the model has no metrics and one output (as Keras).
    */
-  async evaluate(x: Tensor, y: Tensor, args: EvaluateArgs = {}): Promise<number | number[]> {
+  async evaluate(x: ModelData, y: ModelData, args: EvaluateArgs = {}): Promise<number | number[]> {
     const logs = await this.evaluateLogs('evaluate', x, y, args);
     const values = Object.values(logs);
     return values.length === 1 ? (values[0] as number) : values;
   }
 
   /** Like `evaluate`, but returns the results by name: `{ loss, accuracy }`. */
-  async evaluateDict(x: Tensor, y: Tensor, args: EvaluateArgs = {}): Promise<Logs> {
+  async evaluateDict(x: ModelData, y: ModelData, args: EvaluateArgs = {}): Promise<Logs> {
     return this.evaluateLogs('evaluateDict', x, y, args);
   }
 
-  private async evaluateLogs(where: string, x: Tensor, y: Tensor, args: EvaluateArgs): Promise<Logs> {
+  private async evaluateLogs(where: string, x: ModelData, y: ModelData, args: EvaluateArgs): Promise<Logs> {
     const state = this.requireCompiled(where);
     const batchSize = args.batchSize ?? 32;
     checkPositiveInt(where, 'batchSize', batchSize);
     const verbose = resolveVerbose(where, args.verbose);
     await ready();
-    const data = ArrayDataset.fromTensors(where, x, y);
-    const outputShape = this.prepare(data.xShape);
-    this.checkTargets(state, data, outputShape);
-    const metrics = state.metrics(outputShape, data.yShape);
+    const data = this.dataset(where, x, y);
+    const outputShapes = this.prepare(data.xShapes);
+    this.checkTargets(state, data, outputShapes);
+    const trackers = new Trackers(state.outputNames, state.metrics(outputShapes, data.yShapes));
     const defaults: Callback[] = verbose > 0 ? [new ProgbarLogger()] : [];
     const callbacks = new CallbackList([...defaults, ...(args.callbacks ?? [])], this, { epochs: 1, steps: data.numBatches(batchSize), verbose });
-    const lossTracker = new Mean({ name: 'loss' });
     try {
-      return await evaluateEpoch({ model: this, loss: state.loss, metrics, lossTracker }, data, batchSize, callbacks);
+      return await evaluateEpoch(this.context(state, trackers), data, batchSize, callbacks);
     } finally {
-      lossTracker.dispose();
+      trackers.dispose();
     }
   }
 
+  /** Returns one output as a tensor, several as an array (as the model's outputs were given). */
+  private packOutputs(outputs: Tensor[]): Tensor | Tensor[] {
+    return this.listOutputs || outputs.length > 1 ? outputs : (outputs[0] as Tensor);
+  }
+
   /** The model's outputs for `x`, computed in batches in inference mode. The caller owns the result. */
-  async predict(x: Tensor, args: PredictArgs = {}): Promise<Tensor> {
+  async predict(x: ModelData, args: PredictArgs = {}): Promise<Tensor | Tensor[]> {
     const where = 'predict';
     const batchSize = args.batchSize ?? 32;
     checkPositiveInt(where, 'batchSize', batchSize);
     const verbose = resolveVerbose(where, args.verbose);
     await ready();
-    const data = ArrayDataset.fromTensors(where, x, null);
-    this.prepare(data.xShape);
+    const data = this.dataset(where, x, null);
+    this.prepare(data.xShapes);
     const defaults: Callback[] = verbose > 0 ? [new ProgbarLogger()] : [];
     const callbacks = new CallbackList([...defaults, ...(args.callbacks ?? [])], this, { epochs: 1, steps: data.numBatches(batchSize), verbose });
-    return predictLoop(this, data, batchSize, callbacks);
+    return this.packOutputs(await predictLoop(this, data, batchSize, callbacks));
   }
 
-  /** One gradient step on one batch; returns the loss, or `[loss, ...metrics]`, for that batch. */
-  async trainOnBatch(x: Tensor, y: Tensor): Promise<number | number[]> {
+  /** One gradient step on one batch; returns the loss, or `[loss, ...]` with per-output losses and metrics. */
+  async trainOnBatch(x: ModelData, y: ModelData): Promise<number | number[]> {
     const where = 'trainOnBatch';
     const state = this.requireCompiled(where);
     await ready();
     return this.onBatch(where, state, x, y, (ctx, xb, yb, n) => trainStep(ctx, state.optimizer, xb, yb, n));
   }
 
-  /** Evaluates one batch; returns the loss, or `[loss, ...metrics]`. */
-  async testOnBatch(x: Tensor, y: Tensor): Promise<number | number[]> {
+  /** Evaluates one batch; returns the loss, or `[loss, ...]` with per-output losses and metrics. */
+  async testOnBatch(x: ModelData, y: ModelData): Promise<number | number[]> {
     const where = 'testOnBatch';
     const state = this.requireCompiled(where);
     await ready();
@@ -266,40 +393,41 @@ export abstract class Model extends Layer {
   private onBatch(
     where: string,
     state: CompiledState,
-    x: Tensor,
-    y: Tensor,
-    step: (ctx: Parameters<typeof testStep>[0], x: Tensor, y: Tensor, n: number) => void,
+    x: ModelData,
+    y: ModelData,
+    step: (ctx: StepContext, x: Tensor[], y: Tensor[], n: number) => void,
   ): number | number[] {
-    const data = ArrayDataset.fromTensors(where, x, y);
-    const outputShape = this.prepare(data.xShape);
-    this.checkTargets(state, data, outputShape);
-    const metrics = state.metrics(outputShape, data.yShape);
-    const lossTracker = new Mean({ name: 'loss' });
+    const data = this.dataset(where, x, y);
+    const outputShapes = this.prepare(data.xShapes);
+    this.checkTargets(state, data, outputShapes);
+    const trackers = new Trackers(state.outputNames, state.metrics(outputShapes, data.yShapes));
+    const xs = toTensorList(where, 'x', x, this.inputNames);
+    const ys = toTensorList(where, 'y', y, this.outputNames);
+    const xf = xs.map((t) => (t.dtype === 'float32' ? t : tf.cast(t, 'float32')));
     try {
-      resetTrackers(lossTracker, metrics);
-      const xb = x.dtype === 'float32' ? x : tf.cast(x, 'float32');
-      try {
-        step({ model: this, loss: state.loss, metrics, lossTracker }, xb, y, data.size);
-      } finally {
-        if (xb !== x) xb.dispose();
-      }
-      const values = Object.values(readLogs(lossTracker, metrics));
+      trackers.reset();
+      step(this.context(state, trackers), xf, ys, data.size);
+      const values = Object.values(trackers.read());
       return values.length === 1 ? (values[0] as number) : values;
     } finally {
-      lossTracker.dispose();
+      xf.forEach((t, i) => {
+        if (t !== xs[i]) t.dispose();
+      });
+      trackers.dispose();
     }
   }
 
-  /** The model's output for one batch, in inference mode. The caller owns the result. */
-  predictOnBatch(x: Tensor): Tensor {
-    if (!(x instanceof Tensor)) throw invalidArgument('predictOnBatch', 'x', 'a Tensor', x);
-    this.prepare([null, ...x.shape.slice(1)]);
-    return tf.tidy(() => predictStep(this, x.dtype === 'float32' ? x : tf.cast(x, 'float32')));
+  /** The model's output(s) for one batch, in inference mode. The caller owns the result. */
+  predictOnBatch(x: ModelData): Tensor | Tensor[] {
+    const xs = toTensorList('predictOnBatch', 'x', x, this.inputNames);
+    for (const t of xs) if (!(t instanceof Tensor)) throw invalidArgument('predictOnBatch', 'x', 'a Tensor', t);
+    this.prepare(xs.map((t) => [null, ...t.shape.slice(1)]));
+    return this.packOutputs(tf.tidy(() => predictStep(this, xs.map((t) => (t.dtype === 'float32' ? t : tf.cast(t, 'float32'))))));
   }
 
   /**
    * Prints the Keras summary table (through `printFn`, default `console.log`) and returns it as a string.
-   * Throws a `ValueError` when the model is not built yet.
+   * Functional models add Keras's `Connected to` column. Throws a `ValueError` when the model is not built yet.
    */
   summary(args: SummaryArgs = {}): string {
     if (!this.built) {
@@ -311,6 +439,18 @@ export abstract class Model extends Layer {
     const trainable = this.trainableWeights.reduce((n, w) => n + w.size, 0);
     const nonTrainable = this.nonTrainableWeights.reduce((n, w) => n + w.size, 0);
     return formatSummary(this.name, this.summaryRows(), { trainable, nonTrainable }, args);
+  }
+
+  /**
+   * Saves the whole model as a Keras 3 `.keras` archive (see `saveModel`): architecture, weights and
+   * optimizer state.
+   */
+  async save(target: SaveTarget, args: ModelToBytesArgs = {}): Promise<void> {
+    // The saving code imports this module (to rebuild models), so it is loaded on first use, through the
+    // package's own entry point: a relative dynamic import would need a file extension that the
+    // source-run tests cannot resolve.
+    const { saveModel } = await import('@strata/models');
+    await saveModel(this, target, args);
   }
 
   /** Frees the weights of every layer and the metric state. */

@@ -3,7 +3,9 @@ import {
   InputLayer, Layer, deserializeLayer, registerLayer, serializeLayer, type CallArgs, type LayerArgs, type Shape,
 } from '@strata/layers';
 import type { SerializedObject } from '@strata/layers';
-import { Model } from './model';
+import { firstMask, outputMask } from './masking';
+import { Model, type PredictArgs } from './model';
+import type { ModelData } from './training/standardize';
 import type { SummaryRow } from './summary';
 
 /** Arguments of {@link Sequential}. */
@@ -34,7 +36,7 @@ export class Sequential extends Model {
   }
 
   /** The layers, in order (an `InputLayer` is not listed, as in Keras). */
-  get layers(): Layer[] {
+  override get layers(): Layer[] {
     return this.stack.slice();
   }
 
@@ -44,6 +46,26 @@ export class Sequential extends Model {
     // A nested Sequential declares its shape through its own first layer.
     const fromFirst = first instanceof Sequential ? first.inputShape : (first?.batchInputShape ?? null);
     return this.buildShape ?? this.inputLayer?.batchInputShape ?? fromFirst;
+  }
+
+  /** The input's name: the InputLayer's, or as Keras names the implicit one, `<first layer>_input`. */
+  override get inputNames(): string[] {
+    return [this.inputLayer?.name ?? `${this.stack[0]?.name ?? this.name}_input`];
+  }
+
+  /** The output's name: the last layer's. */
+  override get outputNames(): string[] {
+    return [this.stack[this.stack.length - 1]?.name ?? 'output'];
+  }
+
+  /** The model's output for `x`, computed in batches in inference mode. The caller owns the result. */
+  override async predict(x: ModelData, args: PredictArgs = {}): Promise<Tensor> {
+    return (await super.predict(x, args)) as Tensor;
+  }
+
+  /** The model's output for one batch, in inference mode. The caller owns the result. */
+  override predictOnBatch(x: ModelData): Tensor {
+    return super.predictOnBatch(x) as Tensor;
   }
 
   /** Appends a layer. Layer names must be unique within the model. */
@@ -94,9 +116,16 @@ export class Sequential extends Model {
     super.build(this.buildShape);
   }
 
-  call(inputs: Tensor | Tensor[], kwargs: CallArgs): Tensor | Tensor[] {
+  /** Runs the layers in turn, handing each the mask the previous one computed (Embedding's `maskZero`, as Keras). */
+  override call(inputs: Tensor | Tensor[], kwargs: CallArgs): Tensor | Tensor[] {
     let x = inputs;
-    for (const layer of this.stack) x = layer.apply(x as Tensor, kwargs);
+    const { mask: given, ...rest } = kwargs;
+    let mask = given ?? null;
+    for (const layer of this.stack) {
+      const input = x;
+      x = layer.apply(input as Tensor, mask === null ? rest : { ...rest, mask });
+      mask = firstMask(outputMask(layer, input, mask));
+    }
     return x;
   }
 
@@ -106,7 +135,7 @@ export class Sequential extends Model {
     return shape;
   }
 
-  protected summaryRows(): SummaryRow[] {
+  protected override summaryRows(): SummaryRow[] {
     let shape: Shape | Shape[] = this.inputShape ?? [];
     return this.stack.map((layer) => {
       shape = layer.computeOutputShape(shape);

@@ -7,17 +7,22 @@ export interface SummaryRow {
   name: string;
   /** Its class (`Dense`). */
   className: string;
-  /** Its output shape(s), batch axis included. */
-  outputShape: Shape | Shape[];
+  /** Its output shape(s), batch axis included, or the text to print instead (`multiple` for a shared layer). */
+  outputShape: Shape | Shape[] | string;
   /** Its parameter count. */
   params: number;
+  /** For a functional model, the Keras `Connected to` column: `layer[node][tensor]` for each input. */
+  connections?: string[];
 }
 
 /** Options of `model.summary`. */
 export interface SummaryArgs {
-  /** Total width of the table (Keras default 65). */
+  /** Total width of the table (Keras default 65; 98 for functional models). */
   lineLength?: number;
-  /** Right edges of the columns, as fractions of the width or absolute columns (default [0.45, 0.85, 1]). */
+  /**
+   * Right edges of the columns, as fractions of the width or absolute columns (default [0.45, 0.85, 1]; for
+   * functional models, which add `Connected to`, [0.33, 0.55, 0.67, 1]).
+   */
   positions?: number[];
   /** Receives each line (default `console.log`). */
   printFn?: (line: string) => void;
@@ -48,8 +53,9 @@ function formatRow(fields: string[], positions: number[]): string {
 
 /**
  * Renders the Keras summary table of a model: `Model: "sequential"`, one row per layer (name and class,
- * output shape, parameter count), then total, trainable and non-trainable parameter counts. Lines carry no
- * trailing spaces (Keras pads them to the full width).
+ * output shape, parameter count, and for functional models the layers it is connected to, one per line),
+ * then total, trainable and non-trainable parameter counts. Lines carry no trailing spaces (Keras pads
+ * them to the full width).
  */
 export function formatSummary(
   modelName: string,
@@ -57,15 +63,21 @@ export function formatSummary(
   counts: { trainable: number; nonTrainable: number },
   args: SummaryArgs = {},
 ): string {
-  const lineLength = args.lineLength ?? 65;
+  const connected = rows.some((r) => r.connections !== undefined);
+  const lineLength = args.lineLength ?? (connected ? 98 : 65);
   if (!Number.isInteger(lineLength) || lineLength < 20) throw invalidArgument('summary', 'lineLength', 'an integer >= 20', args.lineLength);
-  const fractions = args.positions ?? [0.45, 0.85, 1];
-  if (fractions.length !== 3) throw invalidArgument('summary', 'positions', 'three column edges', args.positions);
+  const fractions = args.positions ?? (connected ? [0.33, 0.55, 0.67, 1] : [0.45, 0.85, 1]);
+  const columns = connected ? 4 : 3;
+  if (fractions.length !== columns) throw invalidArgument('summary', 'positions', `${columns} column edges`, args.positions);
   const positions = fractions.map((p) => (p <= 1 ? Math.floor(lineLength * p) : p));
   const lines: string[] = [`Model: "${modelName}"`, '_'.repeat(lineLength)];
-  lines.push(formatRow(['Layer (type)', 'Output Shape', 'Param #'], positions), '='.repeat(lineLength));
+  const header = ['Layer (type)', 'Output Shape', 'Param #', ...(connected ? ['Connected to'] : [])];
+  lines.push(formatRow(header, positions), '='.repeat(lineLength));
   rows.forEach((row, i) => {
-    lines.push(formatRow([`${row.name} (${row.className})`, formatTupleShape(row.outputShape), String(row.params)], positions));
+    const shape = typeof row.outputShape === 'string' ? row.outputShape : formatTupleShape(row.outputShape);
+    const [first = '', ...more] = row.connections ?? [];
+    lines.push(formatRow([`${row.name} (${row.className})`, shape, String(row.params), ...(connected ? [first] : [])], positions));
+    for (const c of more) lines.push(formatRow(['', '', '', c], positions));
     lines.push((i === rows.length - 1 ? '=' : '_').repeat(lineLength));
   });
   if (rows.length === 0) lines.push('='.repeat(lineLength));

@@ -20,7 +20,8 @@ export interface AdamArgs extends OptimizerArgs {
  * Adam (Kingma & Ba, https://arxiv.org/abs/1412.6980) in Keras's form and defaults (learning rate 0.001,
  * β1 0.9, β2 0.999, ε 1e-7). With `t = iterations + 1`:
  * `m += (g - m)(1 - β1)`, `v += (g² - v)(1 - β2)`, `α = lr·√(1 - β2^t)/(1 - β1^t)`,
- * `w -= α·m/(√v + ε)` (`v` replaced by its running maximum with `amsgrad`).
+ * `w -= α·m/(√v + ε)` (`v` replaced by its running maximum with `amsgrad`). Without AMSGrad, a backend
+ * with the `StrataAdamUpdate` kernel runs the whole update for a variable as that one kernel.
  */
 export class Adam extends Optimizer {
   override readonly className: string = 'Adam';
@@ -50,9 +51,24 @@ export class Adam extends Optimizer {
 
   protected override updateStep(gradient: Tensor, variable: tf.Variable, learningRate: Tensor): void {
     const t = this.iterations + 1;
-    const alpha = tf.mul(learningRate, Math.sqrt(1 - Math.pow(this.beta2, t)) / (1 - Math.pow(this.beta1, t)));
+    const correction = Math.sqrt(1 - Math.pow(this.beta2, t)) / (1 - Math.pow(this.beta1, t));
     const m = this.getSlot(variable, 'momentum');
     const v = this.getSlot(variable, 'velocity');
+    if (!this.amsgrad) {
+      const fused = this.fusedUpdate(
+        'StrataAdamUpdate',
+        { variable, gradient, m, v },
+        { alpha: this.learningRate * correction, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon },
+      );
+      if (fused !== undefined) {
+        const [newW, newM, newV] = fused as [Tensor, Tensor, Tensor];
+        m.assign(newM);
+        v.assign(newV);
+        variable.assign(newW);
+        return;
+      }
+    }
+    const alpha = tf.mul(learningRate, correction);
     const newM = tf.add(m, tf.mul(tf.sub(gradient, m), this.constant(1 - this.beta1)));
     const newV = tf.add(v, tf.mul(tf.sub(tf.square(gradient), v), this.constant(1 - this.beta2)));
     m.assign(newM);

@@ -186,6 +186,17 @@ export abstract class Optimizer {
     return slot;
   }
 
+  /**
+   * Runs the fused update kernel `kernelName` (one pass over the variable instead of a chain of
+   * elementwise ops; `@strata/backend-wasm` registers `StrataAdamUpdate` and `StrataSGDUpdate`) when the
+   * current backend has it and the variable is float32, and returns its outputs; returns undefined
+   * otherwise, and the subclass runs its ops.
+   */
+  protected fusedUpdate(kernelName: string, inputs: Record<string, Tensor>, attrs: Record<string, number>): Tensor[] | undefined {
+    if (inputs['variable']?.dtype !== 'float32' || tf.getKernel(kernelName, tf.getBackend()) === undefined) return undefined;
+    return tf.engine().runKernel(kernelName, inputs, attrs) as Tensor[];
+  }
+
   /** A cached scalar for a fixed hyperparameter, so a step does not upload it again for every variable. */
   protected constant(value: number): Tensor {
     let c = this.constants.get(value);

@@ -16,6 +16,8 @@ export interface SGDArgs extends OptimizerArgs {
  * (learning rate 0.01, momentum 0):
  * - no momentum: `w -= lr · g`
  * - momentum: `m = momentum · m - lr · g`, then `w += m`, or with Nesterov `w += momentum · m - lr · g`.
+ *
+ * A backend with the `StrataSGDUpdate` kernel runs the whole update for a variable as that one kernel.
  */
 export class SGD extends Optimizer {
   override readonly className = 'SGD';
@@ -39,12 +41,23 @@ export class SGD extends Optimizer {
   }
 
   protected override updateStep(gradient: Tensor, variable: tf.Variable, learningRate: Tensor): void {
+    const m = this.momentum === 0 ? variable : this.getSlot(variable, 'momentum');
+    const fused = this.fusedUpdate(
+      'StrataSGDUpdate',
+      { variable, gradient, m },
+      { learningRate: this.learningRate, momentum: this.momentum, nesterov: this.nesterov ? 1 : 0 },
+    );
+    if (fused !== undefined) {
+      const [newW, newM] = fused as [Tensor, Tensor];
+      if (this.momentum !== 0) m.assign(newM);
+      variable.assign(newW);
+      return;
+    }
     const step = tf.mul(gradient, learningRate);
     if (this.momentum === 0) {
       variable.assign(tf.sub(variable, step));
       return;
     }
-    const m = this.getSlot(variable, 'momentum');
     const mu = this.constant(this.momentum);
     const newM = tf.sub(tf.mul(m, mu), step);
     m.assign(newM);

@@ -2,8 +2,9 @@
  * strata — Keras-style deep learning for TypeScript, in one import.
  *
  * ```ts
- * import { Sequential, layers, datasets, toCategorical } from 'strata';
- * const model = new Sequential({ layers: [new layers.Dense({ units: 10, inputShape: [784] })] });
+ * import { Sequential, layers } from 'strata';
+ * const model = new Sequential();
+ * model.add(new layers.Dense(10, { inputShape: [784], activation: 'softmax' }));
  * ```
  *
  * Importing this package registers the default WASM backend; `setBackend('cuda')` (with
@@ -43,4 +44,5 @@ export * as optimizers from '@strata/optimizers';
 export * as models from '@strata/models';
 export * as datasets from '@strata/datasets';
 export * as utils from './utils';
-export { Sequential, Model, callbacks } from '@strata/models';
+export { Sequential, Model, callbacks, valueAndGrads, zip, saveModel, loadModel } from '@strata/models';
+export { Input } from '@strata/layers';

@@ -41,13 +41,13 @@ class GraphModel extends Model {
   constructor(private readonly members: Layer[]) {
     super({ name: 'graph' });
   }
-  get layers(): Layer[] {
+  override get layers(): Layer[] {
     return this.members.slice();
   }
-  protected summaryRows(): SummaryRow[] {
+  protected override summaryRows(): SummaryRow[] {
     return [];
   }
-  call(): Tensor {
+  override call(): Tensor {
     throw new Error('GraphModel only describes a graph');
   }
 }

@@ -1,3 +1,4 @@
+/// <reference path="./jsfive.d.ts" />
 /**
  * Reads an HDF5 file into an {@link H5Group} tree with the pure-JavaScript `jsfive` parser, adding the
  * checks a loader of untrusted files needs: the HDF5 signature, a cap on objects and nesting, link cycles,

@@ -1,6 +1,7 @@
 import { setRandomSeed, tf } from '@strata/core';
 import { Dense } from '@strata/layers';
 import { useTestBackend } from '../../test/helpers';
+import type { Model } from '../model';
 import { Sequential } from '../sequential';
 import { IndexedDBHandler } from './indexeddb-handler';
 import { ArrayBufferHandler } from './io-handlers';
@@ -13,12 +14,12 @@ function model(): Sequential {
   return new Sequential({ layers: [new Dense(3, { inputShape: [2], activation: 'relu' }), new Dense(1)] });
 }
 
-async function roundTrip(save: (m: Sequential) => Promise<void>, load: () => Promise<Sequential>): Promise<void> {
+async function roundTrip(save: (m: Sequential) => Promise<void>, load: () => Promise<Model>): Promise<void> {
   const m = model();
   await save(m);
   const back = await load();
   const x = tf.tensor2d([[1, -2], [0.5, 3]]);
-  const [a, b] = [m.predictOnBatch(x), back.predictOnBatch(x)];
+  const [a, b] = [m.predictOnBatch(x), back.predictOnBatch(x) as tf.Tensor];
   expect(Array.from(b.dataSync())).toEqual(Array.from(a.dataSync()));
   tf.dispose([x, a, b]);
   m.dispose();

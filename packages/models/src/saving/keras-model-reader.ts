@@ -10,6 +10,8 @@ import type { H5Dataset, H5Group } from './hdf5-tree';
 import { h5Get } from './hdf5-tree';
 import { looksLikeZip, readKerasArchive } from './keras-archive';
 import { isRecord, type KerasObject } from './keras-layer-config';
+import type { Model } from '../model';
+import { functionalFromKeras } from './keras-functional';
 import { sequentialFromKeras, type LoadedSequential } from './keras-sequential';
 import { assignWeights, kerasLayerKeys, legacyLayerVars, loadKerasLayer, numberedDatasets } from './layer-weights';
 import { looksLikeHdf5, readLegacyH5 } from './legacy-h5';
@@ -19,8 +21,10 @@ import type { ReadZipArgs } from './zip';
 export interface ReadModel {
   /** Which format the bytes were in. */
   readonly format: 'keras' | 'h5';
-  /** The model's architecture: its name and built layers. */
+  /** The model's architecture: its name and built layers (for a functional model, those other than inputs). */
   readonly model: LoadedSequential;
+  /** The rebuilt model when the file holds a functional model; null for a Sequential. */
+  readonly functional: Model | null;
   /** Keras's `compile_config` (`.keras`) or `training_config` (`.h5`), if present. */
   readonly compileConfig: Record<string, unknown> | null;
   /** The saved optimizer variables, in order; empty when none were saved. */
@@ -31,9 +35,13 @@ export interface ReadModel {
   readonly metadata: Record<string, unknown>;
 }
 
-function modelLayers(config: KerasObject, weightBytes: number): LoadedSequential {
-  if (config.class_name === 'Sequential') return sequentialFromKeras(config, weightBytes);
-  throw new UnsupportedFeatureError(`loadModel: model class '${config.class_name}' is not supported yet (Sequential models are)`);
+function modelLayers(config: KerasObject, weightBytes: number): { model: LoadedSequential; functional: Model | null } {
+  if (config.class_name === 'Sequential') return { model: sequentialFromKeras(config, weightBytes), functional: null };
+  if (config.class_name === 'Functional') {
+    const loaded = functionalFromKeras(config);
+    return { model: { name: loaded.model.name, layers: loaded.layers, inputShape: null }, functional: loaded.model };
+  }
+  throw new UnsupportedFeatureError(`loadModel: model class '${config.class_name}' is not supported yet (Sequential and Functional models are)`);
 }
 
 /** Every `layers/<key>` group that holds variables must belong to a layer of the model. */
@@ -51,7 +59,7 @@ export function checkNoStrayWeights(weights: H5Group, keys: readonly string[], w
 export function readModel(bytes: Uint8Array, limits: ReadZipArgs = {}): ReadModel {
   if (looksLikeZip(bytes)) {
     const archive = readKerasArchive(bytes, limits);
-    const model = modelLayers(archive.config, archive.weightBytes ?? 0);
+    const { model, functional } = modelLayers(archive.config, archive.weightBytes ?? 0);
     try {
       // The input layer holds no variables and is not numbered among the model's layers.
       const layers = model.layers.map((l) => l.layer).filter((l) => !(l instanceof InputLayer));
@@ -63,6 +71,7 @@ export function readModel(bytes: Uint8Array, limits: ReadZipArgs = {}): ReadMode
       return {
         format: 'keras',
         model,
+        functional,
         compileConfig: isRecord(compile) ? compile : null,
         optimizerVars: optimizer?.kind === 'group' ? numberedDatasets(optimizer, 'loadModel: optimizer/vars') : [],
         optimizerLayout: 'keras3',
@@ -75,10 +84,10 @@ export function readModel(bytes: Uint8Array, limits: ReadZipArgs = {}): ReadMode
   }
   if (looksLikeHdf5(bytes)) {
     const legacy = readLegacyH5(bytes);
-    const model = modelLayers(legacy.config, bytes.length);
+    const { model, functional } = modelLayers(legacy.config, bytes.length);
     try {
       for (const { layer } of model.layers) assignWeights(layer, legacyLayerVars(legacy.weights, layer.name, 'loadModel'), 'loadModel');
-      return { format: 'h5', model, compileConfig: legacy.trainingConfig, optimizerVars: legacy.optimizerVars, optimizerLayout: 'keras2', metadata: {} };
+      return { format: 'h5', model, functional, compileConfig: legacy.trainingConfig, optimizerVars: legacy.optimizerVars, optimizerLayout: 'keras2', metadata: {} };
     } catch (e) {
       model.layers.forEach((l) => l.layer.dispose());
       throw e;

@@ -80,7 +80,7 @@ describe('every Keras-mapped layer round-trips through a .keras archive', () => 
     await model.trainOnBatch(x, target);
     const loaded = modelFromBytes(modelToBytes(model));
     expect(loaded.getConfig()).toEqual(model.getConfig());
-    const [a, b] = [model.predictOnBatch(x), loaded.predictOnBatch(x)];
+    const [a, b] = [model.predictOnBatch(x), loaded.predictOnBatch(x) as Tensor];
     const [va, vb] = [a.dataSync(), b.dataSync()];
     expect(vb.length).toBe(va.length);
     va.forEach((v, i) => expect(Math.abs((vb[i] as number) - v)).toBeLessThan(1e-6));

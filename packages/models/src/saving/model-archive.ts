@@ -6,11 +6,13 @@
 import { type Layer, type Shape } from '@strata/layers';
 import type { Model } from '../model';
 import { Sequential } from '../sequential';
+import type { CompileArgs } from '../training/compiled';
 import { UnsupportedFeatureError } from './errors';
 import { h5Group, type H5Group } from './hdf5-tree';
 import { writeKerasArchive } from './keras-archive';
 import { lossFromKeras, lossToKeras, metricsFromKeras, optimizerFromKeras, optimizerToKeras } from './keras-compile-config';
-import { layerToKeras } from './keras-layer-config';
+import { functionalToKeras } from './keras-functional';
+import { isRecord, layerToKeras } from './keras-layer-config';
 import { readModel, type ReadModel } from './keras-model-reader';
 import { writeKerasWeights } from './layer-weights';
 import { restoreLegacyOptimizerState, restoreOptimizerState, writeOptimizerState } from './optimizer-state';
@@ -33,18 +35,21 @@ export interface ModelFromBytesArgs extends ReadZipArgs {
   compile?: boolean;
 }
 
-function asSequential(model: Model, where: string): Sequential {
-  if (!(model instanceof Sequential)) {
-    throw new UnsupportedFeatureError(`${where}: saving ${model.className} models is not supported yet (Sequential models are)`);
-  }
-  return model;
-}
-
-/** The model's compile settings, read from its compiled state (the loss and the metric identifiers). */
-function compiledParts(model: Model): { loss: unknown; metrics: unknown[] } | null {
-  const state = model['compiled'];
+/** The model's compile settings in Keras's form: one loss and metric list, or one per output. */
+function compiledParts(model: Model): { loss: unknown; lossWeights: number[] | null; metrics: unknown } | null {
+  const state = model.compiledState;
   if (state === null) return null;
-  return { loss: lossToKeras(state.loss), metrics: state['metricIds'].filter((m): m is string => typeof m === 'string') };
+  const names = (ids: readonly unknown[]): string[] => ids.filter((m): m is string => typeof m === 'string');
+  if (state.losses.length === 1) {
+    const metrics = names(state.metricIdentifiers);
+    return { loss: lossToKeras(state.loss), lossWeights: null, metrics: metrics.length > 0 ? metrics : null };
+  }
+  const metrics = state.metricIdentifiersPerOutput.map(names);
+  return {
+    loss: state.losses.map(lossToKeras),
+    lossWeights: state.lossWeights.every((w) => w === 1) ? null : state.lossWeights.slice(),
+    metrics: metrics.some((m) => m.length > 0) ? metrics : null,
+  };
 }
 
 function sequentialConfig(model: Sequential): Record<string, unknown> {
@@ -82,29 +87,33 @@ export function layerWeightsTree(layers: readonly Layer[], root: H5Group = h5Gro
   return root;
 }
 
+/** The Keras 3 `config.json` entry of a Sequential or functional model. */
+function modelConfig(model: Model): Record<string, unknown> {
+  if (model instanceof Sequential) {
+    return { module: 'keras', class_name: 'Sequential', config: sequentialConfig(model), registered_name: null, build_config: { input_shape: model.inputShape } };
+  }
+  if (model.inputs.length === 0) {
+    throw new UnsupportedFeatureError(`saveModel: saving ${model.className} models without inputs and outputs is not supported (Sequential and functional models are)`);
+  }
+  return { module: 'keras.src.models.functional', class_name: 'Functional', config: functionalToKeras(model), registered_name: 'Functional', build_config: { input_shape: null } };
+}
+
 /** Serializes a model as `.keras` archive bytes. */
 export function modelToBytes(model: Model, args: ModelToBytesArgs = {}): Uint8Array {
-  const sequential = asSequential(model, 'saveModel');
-  const weights = layerWeightsTree(sequential.layers);
+  const config = modelConfig(model);
+  const weights = layerWeightsTree(model.layers);
   weights.children.set('vars', h5Group());
-  const compiled = compiledParts(sequential);
-  const optimizer = sequential.optimizer;
+  const compiled = compiledParts(model);
+  const optimizer = model.optimizer;
   if (optimizer !== null && (args.includeOptimizer ?? true) && optimizer.iterations > 0) {
-    writeOptimizerState(weights, optimizer, sequential.trainableWeights.length);
+    writeOptimizerState(weights, optimizer, model.trainableWeights.length);
   }
-  const config: Record<string, unknown> = {
-    module: 'keras',
-    class_name: 'Sequential',
-    config: sequentialConfig(sequential),
-    registered_name: null,
-    build_config: { input_shape: sequential.inputShape },
-  };
   if (compiled !== null && optimizer !== null) {
     config['compile_config'] = {
       optimizer: optimizerToKeras(optimizer),
       loss: compiled.loss,
-      loss_weights: null,
-      metrics: compiled.metrics.length > 0 ? compiled.metrics : null,
+      loss_weights: compiled.lossWeights,
+      metrics: compiled.metrics,
       weighted_metrics: null,
       run_eagerly: false,
       steps_per_execution: 1,
@@ -118,22 +127,41 @@ export function modelToBytes(model: Model, args: ModelToBytesArgs = {}): Uint8Ar
   });
 }
 
-function compileFromFile(model: Sequential, read: ReadModel): void {
+/** Keras's `loss`, `loss_weights` and `metrics`: one for all outputs, a list per output, or a record by output name. */
+function compileArgsFromKeras(cc: Record<string, unknown>): Omit<CompileArgs, 'optimizer'> {
+  const loss = cc['loss'];
+  const perName = (v: unknown): v is Record<string, unknown> => isRecord(v) && typeof v['class_name'] !== 'string';
+  const args: Omit<CompileArgs, 'optimizer'> = {
+    loss: Array.isArray(loss) ? loss.map(lossFromKeras) : perName(loss) ? Object.fromEntries(Object.entries(loss).map(([k, v]) => [k, lossFromKeras(v)])) : lossFromKeras(loss),
+  };
+  const weights = cc['loss_weights'];
+  if (Array.isArray(weights) || perName(weights)) args.lossWeights = weights as number[] | Record<string, number>;
+  const metrics = cc['metrics'];
+  if (Array.isArray(metrics) && metrics.some(Array.isArray)) args.metrics = metrics.map(metricsFromKeras);
+  else if (perName(metrics)) args.metrics = Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, metricsFromKeras(v)]));
+  else args.metrics = metricsFromKeras(metrics);
+  return args;
+}
+
+function compileFromFile(model: Model, read: ReadModel): void {
   const cc = read.compileConfig;
   if (cc === null) return;
   const optimizer = optimizerFromKeras(cc['optimizer'] ?? cc['optimizer_config']);
-  model.compile({ optimizer, loss: lossFromKeras(cc['loss']), metrics: metricsFromKeras(cc['metrics']) });
+  model.compile({ optimizer, ...compileArgsFromKeras(cc) });
   if (read.optimizerVars.length === 0) return;
   if (read.optimizerLayout === 'keras2') restoreLegacyOptimizerState(optimizer, read.optimizerVars);
   else restoreOptimizerState(optimizer, read.optimizerVars, model.trainableWeights.length);
 }
 
-/** Rebuilds a model from `.keras` archive bytes or a legacy Keras `.h5` file. */
-export function modelFromBytes(bytes: Uint8Array, args: ModelFromBytesArgs = {}): Sequential {
+/**
+ * Rebuilds a model from `.keras` archive bytes or a legacy Keras `.h5` file: a `Sequential`, or a functional
+ * `Model` (narrow with `instanceof Sequential` where Sequential's own methods are needed).
+ */
+export function modelFromBytes(bytes: Uint8Array, args: ModelFromBytesArgs = {}): Model {
   const read = readModel(bytes, args);
   const layers = read.model.layers.map((l) => l.layer);
   try {
-    const model = new Sequential({ name: read.model.name, layers });
+    const model = read.functional ?? new Sequential({ name: read.model.name, layers });
     if (args.compile ?? true) compileFromFile(model, read);
     return model;
   } catch (e) {

@@ -5,7 +5,6 @@
  */
 import { invalidArgument } from '@strata/core';
 import type { Model } from '../model';
-import type { Sequential } from '../sequential';
 import { toHandler, type IOHandler } from './io-handlers';
 import { modelFromBytes, modelToBytes, type ModelFromBytesArgs, type ModelToBytesArgs } from './model-archive';
 import { weightsFromBytes, weightsToBytes } from './weights-file';
@@ -42,7 +41,7 @@ export async function saveModel(model: Model, target: SaveTarget, args: ModelToB
  * (default true) it is compiled as saved and its optimizer resumes where it stopped. Never executes code
  * from the file; unknown classes or options raise `UnsupportedFeatureError`, broken files `CorruptFileError`.
  */
-export async function loadModel(source: LoadSource, args: ModelFromBytesArgs = {}): Promise<Sequential> {
+export async function loadModel(source: LoadSource, args: ModelFromBytesArgs = {}): Promise<Model> {
   return modelFromBytes(await bytesOf(source, 'loadModel'), args);
 }
 

@@ -1,84 +1,104 @@
 import { tf, Tensor, ShapeError, ValueError, formatShape, globalRandom, invalidArgument } from '@strata/core';
+import type { Shape } from '@strata/layers';
 
 type Rows = Float32Array | Int32Array;
 
-/** One batch: model inputs, optional targets, and how many samples it holds. */
+/** One batch: model inputs, optional targets (one tensor per model input and output), and its sample count. */
 export interface Batch {
-  x: Tensor;
-  y: Tensor | null;
+  x: Tensor[];
+  y: Tensor[] | null;
   size: number;
 }
 
-function toRows(t: Tensor): Rows {
-  // Integer-valued inputs (raw pixels) are fed to float layers as float32, as Keras autocasts; integer
-  // targets stay int32 for sparse losses.
+/** One array of samples: its values row after row, the shape of one sample, and its dtype. */
+interface Column {
+  rows: Rows;
+  sampleShape: number[];
+  dtype: 'float32' | 'int32';
+}
+
+function inputColumn(t: Tensor): Column {
+  // Integer-valued inputs (raw pixels) are fed to float layers as float32, as Keras autocasts.
   const data = t.dataSync();
-  return data instanceof Int32Array ? data : data instanceof Float32Array ? data : Float32Array.from(data as ArrayLike<number>);
+  const rows = data instanceof Float32Array ? data : Float32Array.from(data as ArrayLike<number>);
+  return { rows, sampleShape: t.shape.slice(1), dtype: 'float32' };
+}
+
+function targetColumn(t: Tensor): Column {
+  // Integer targets stay int32 for sparse losses.
+  const data = t.dataSync();
+  const rows = data instanceof Int32Array ? data : data instanceof Float32Array ? data : Float32Array.from(data as ArrayLike<number>);
+  return { rows, sampleShape: t.shape.slice(1), dtype: rows instanceof Int32Array ? 'int32' : 'float32' };
+}
+
+function asList(where: string, name: string, value: Tensor | Tensor[]): Tensor[] {
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0) throw invalidArgument(where, name, 'a Tensor or a non-empty array of Tensors', value);
+  list.forEach((t, i) => {
+    if (!(t instanceof Tensor)) throw invalidArgument(where, list.length > 1 ? `${name}[${i}]` : name, 'a Tensor', t);
+    if (t.rank < 1) throw new ShapeError(`${where}: ${name} must have a batch axis; received shape ${formatShape(t.shape)}`);
+  });
+  return list;
 }
 
 /**
- * In-memory samples (x and optional y) read once from their tensors into typed arrays, from which batches
- * are cut by copying rows. On the WASM backend this is far cheaper than `tf.gather` on the device.
+ * In-memory samples — one or more input arrays and optional target arrays — read once from their tensors
+ * into typed arrays, from which batches are cut by copying rows. On the WASM backend this is far cheaper
+ * than `tf.gather` on the device.
  */
 export class ArrayDataset {
   /** The number of samples. */
   readonly size: number;
-  private readonly xRows: Float32Array;
-  private readonly yRows: Rows | null;
-  private readonly xSampleShape: number[];
-  private readonly ySampleShape: number[];
-  private readonly yDtype: 'float32' | 'int32';
+  private readonly xs: Column[];
+  private readonly ys: Column[] | null;
 
-  private constructor(x: Float32Array, xShape: number[], y: Rows | null, yShape: number[], yDtype: 'float32' | 'int32', size: number) {
-    this.xRows = x;
-    this.xSampleShape = xShape;
-    this.yRows = y;
-    this.ySampleShape = yShape;
-    this.yDtype = yDtype;
+  private constructor(xs: Column[], ys: Column[] | null, size: number) {
+    this.xs = xs;
+    this.ys = ys;
     this.size = size;
   }
 
   /**
-   * Reads `x` (and `y`) back once. Throws a `ValueError` naming `where` when they hold different numbers of
-   * samples.
+   * Reads `x` (and `y`) back once: a tensor or a list of tensors each. Throws a `ValueError` naming `where`
+   * when they hold different numbers of samples.
    */
-  static fromTensors(where: string, x: Tensor, y: Tensor | null | undefined): ArrayDataset {
-    if (!(x instanceof Tensor)) throw invalidArgument(where, 'x', 'a Tensor', x);
-    if (y != null && !(y instanceof Tensor)) throw invalidArgument(where, 'y', 'a Tensor', y);
-    if (x.rank < 1) throw new ShapeError(`${where}: x must have a batch axis; received shape ${formatShape(x.shape)}`);
-    const n = x.shape[0] as number;
-    if (n === 0) throw new ValueError(`${where}: x has no samples; received shape ${formatShape(x.shape)}`);
-    if (y != null && (y.rank < 1 || y.shape[0] !== n)) {
-      throw new ValueError(
-        `${where}: x and y must have the same number of samples; received x with ${n} samples (shape ${formatShape(x.shape)}) ` +
-          `and y with ${y.shape[0] ?? 0} samples (shape ${formatShape(y.shape)})`,
-      );
+  static fromTensors(where: string, x: Tensor | Tensor[], y: Tensor | Tensor[] | null | undefined): ArrayDataset {
+    const xs = asList(where, 'x', x);
+    const ys = y == null ? null : asList(where, 'y', y);
+    const first = xs[0] as Tensor;
+    const n = first.shape[0] as number;
+    if (n === 0) throw new ValueError(`${where}: x has no samples; received shape ${formatShape(first.shape)}`);
+    const named = (list: Tensor[], name: string): [string, Tensor][] => list.map((t, i) => [list.length > 1 ? `${name}[${i}]` : name, t]);
+    for (const [name, t] of [...named(xs, 'x'), ...named(ys ?? [], 'y')]) {
+      if (t.shape[0] !== n) {
+        const firstName = xs.length > 1 ? 'x[0]' : 'x';
+        throw new ValueError(
+          `${where}: ${firstName} and ${name} must have the same number of samples; received ${firstName} with ${n} samples ` +
+            `(shape ${formatShape(first.shape)}) and ${name} with ${t.shape[0] ?? 0} samples (shape ${formatShape(t.shape)})`,
+        );
+      }
     }
-    const xData = x.dataSync();
-    const xRows = xData instanceof Float32Array ? xData : Float32Array.from(xData as ArrayLike<number>);
-    const yRows = y == null ? null : toRows(y);
-    const yDtype = yRows instanceof Int32Array ? 'int32' : 'float32';
-    return new ArrayDataset(xRows, x.shape.slice(1), yRows, y == null ? [] : y.shape.slice(1), yDtype, n);
+    return new ArrayDataset(xs.map(inputColumn), ys === null ? null : ys.map(targetColumn), n);
   }
 
   /** Whether targets are present. */
   get hasTargets(): boolean {
-    return this.yRows !== null;
+    return this.ys !== null;
   }
 
-  /** The shape of x with the batch axis unknown. */
-  get xShape(): (number | null)[] {
-    return [null, ...this.xSampleShape];
+  /** The shapes of the inputs, batch axis unknown. */
+  get xShapes(): Shape[] {
+    return this.xs.map((c) => [null, ...c.sampleShape]);
   }
 
-  /** The shape of y with the batch axis unknown. */
-  get yShape(): (number | null)[] {
-    return [null, ...this.ySampleShape];
+  /** The shapes of the targets, batch axis unknown (none without targets). */
+  get yShapes(): Shape[] {
+    return (this.ys ?? []).map((c) => [null, ...c.sampleShape]);
   }
 
-  /** The targets as a typed array (for one-off checks such as sparse label ranges). */
-  get targets(): Rows | null {
-    return this.yRows;
+  /** Target array `i` as a typed array (for one-off checks such as sparse label ranges). */
+  targets(i: number): Rows | null {
+    return this.ys?.[i]?.rows ?? null;
   }
 
   /**
@@ -95,16 +115,11 @@ export class ArrayDataset {
   }
 
   private slice(start: number, end: number): ArrayDataset {
-    const xRow = this.xRows.length / Math.max(1, this.size);
-    const yRow = this.yRows ? this.yRows.length / Math.max(1, this.size) : 0;
-    return new ArrayDataset(
-      this.xRows.subarray(start * xRow, end * xRow),
-      this.xSampleShape,
-      this.yRows ? this.yRows.subarray(start * yRow, end * yRow) : null,
-      this.ySampleShape,
-      this.yDtype,
-      end - start,
-    );
+    const cut = (c: Column): Column => {
+      const row = c.rows.length / this.size;
+      return { ...c, rows: c.rows.subarray(start * row, end * row) };
+    };
+    return new ArrayDataset(this.xs.map(cut), this.ys?.map(cut) ?? null, end - start);
   }
 
   /** The number of batches of `batchSize` (the last may be smaller). */
@@ -124,13 +139,12 @@ export class ArrayDataset {
     const start = b * batchSize;
     const end = Math.min(start + batchSize, this.size);
     const size = end - start;
-    const x = tf.tensor(gatherRows(this.xRows, order, start, end, this.size, new Float32Array(size * (this.xRows.length / this.size))), [size, ...this.xSampleShape], 'float32');
-    let y: Tensor | null = null;
-    if (this.yRows) {
-      const out = this.yRows instanceof Int32Array ? new Int32Array(size * (this.yRows.length / this.size)) : new Float32Array(size * (this.yRows.length / this.size));
-      y = tf.tensor(gatherRows(this.yRows, order, start, end, this.size, out), [size, ...this.ySampleShape], this.yDtype);
-    }
-    return { x, y, size };
+    const cut = (c: Column): Tensor => {
+      const row = c.rows.length / this.size;
+      const out = c.dtype === 'int32' ? new Int32Array(size * row) : new Float32Array(size * row);
+      return tf.tensor(gatherRows(c.rows, order, start, end, this.size, out), [size, ...c.sampleShape], c.dtype);
+    };
+    return { x: this.xs.map(cut), y: this.ys?.map(cut) ?? null, size };
   }
 }
 

@@ -1,7 +1,6 @@
 import type { Logs } from '../callbacks/callback';
 import type { CallbackList } from '../callbacks/callback-list';
 import type { ArrayDataset } from './dataset';
-import { lazyLogs, readLogs, resetTrackers } from './logs';
 import { testStep, type StepContext } from './steps';
 
 /**
@@ -9,7 +8,7 @@ import { testStep, type StepContext } from './steps';
  * metrics, read once at the end.
  */
 export async function evaluateEpoch(ctx: StepContext, data: ArrayDataset, batchSize: number, callbacks: CallbackList): Promise<Logs> {
-  resetTrackers(ctx.lossTracker, ctx.metrics);
+  ctx.trackers.reset();
   await callbacks.call('onTestBegin');
   const order = data.order(false);
   const steps = data.numBatches(batchSize);
@@ -17,14 +16,13 @@ export async function evaluateEpoch(ctx: StepContext, data: ArrayDataset, batchS
     await callbacks.callAt('onTestBatchBegin', b);
     const batch = data.batch(order, b, batchSize);
     try {
-      testStep(ctx, batch.x, batch.y as NonNullable<typeof batch.y>, batch.size);
+      testStep(ctx, batch.x, batch.y ?? [], batch.size);
     } finally {
-      batch.x.dispose();
-      batch.y?.dispose();
+      for (const t of [...batch.x, ...(batch.y ?? [])]) t.dispose();
     }
-    await callbacks.callAt('onTestBatchEnd', b, lazyLogs(ctx.lossTracker, ctx.metrics));
+    await callbacks.callAt('onTestBatchEnd', b, ctx.trackers.lazy());
   }
-  const logs = readLogs(ctx.lossTracker, ctx.metrics);
+  const logs = ctx.trackers.read();
   await callbacks.call('onTestEnd', logs);
   return logs;
 }

@@ -1,10 +1,8 @@
-import { Mean } from '@strata/metrics';
 import type { Optimizer } from '@strata/optimizers';
 import type { Logs } from '../callbacks/callback';
 import type { CallbackList } from '../callbacks/callback-list';
 import type { ArrayDataset } from './dataset';
 import { evaluateEpoch } from './evaluate-loop';
-import { lazyLogs, readLogs, resetTrackers } from './logs';
 import { trainStep, type StepContext } from './steps';
 
 /** The settled arguments of one `fit` run. */
@@ -24,48 +22,37 @@ async function trainEpoch(ctx: StepContext, optimizer: Optimizer, data: ArrayDat
     await callbacks.callAt('onTrainBatchBegin', b);
     const batch = data.batch(order, b, plan.batchSize);
     try {
-      trainStep(ctx, optimizer, batch.x, batch.y as NonNullable<typeof batch.y>, batch.size);
+      trainStep(ctx, optimizer, batch.x, batch.y ?? [], batch.size);
     } finally {
-      batch.x.dispose();
-      batch.y?.dispose();
+      for (const t of [...batch.x, ...(batch.y ?? [])]) t.dispose();
     }
-    await callbacks.callAt('onTrainBatchEnd', b, lazyLogs(ctx.lossTracker, ctx.metrics));
+    await callbacks.callAt('onTrainBatchEnd', b, ctx.trackers.lazy());
     if (ctx.model.stopTraining) break;
   }
 }
 
 /**
  * The epoch loop of `fit`: for each epoch, reset the trackers, train, read the epoch's logs once, validate,
- * and hand the logs to the callbacks. Returns the last epoch's logs.
+ * and hand the logs to the callbacks. A callback that restored a backup in `onTrainBegin` sets
+ * `model.resumeEpoch`, the epoch to go on from; it is used once. Returns the last epoch's logs.
  */
-export async function fitLoop(
-  ctx: Omit<StepContext, 'lossTracker'>,
-  optimizer: Optimizer,
-  train: ArrayDataset,
-  validation: ArrayDataset | null,
-  plan: FitPlan,
-  callbacks: CallbackList,
-): Promise<Logs> {
-  const lossTracker = new Mean({ name: 'loss' });
-  const stepCtx: StepContext = { ...ctx, lossTracker };
+export async function fitLoop(ctx: StepContext, optimizer: Optimizer, train: ArrayDataset, validation: ArrayDataset | null, plan: FitPlan, callbacks: CallbackList): Promise<Logs> {
   let logs: Logs = {};
-  try {
-    await callbacks.call('onTrainBegin');
-    for (let epoch = plan.initialEpoch; epoch < plan.epochs; epoch++) {
-      resetTrackers(lossTracker, ctx.metrics);
-      await callbacks.callAt('onEpochBegin', epoch);
-      await trainEpoch(stepCtx, optimizer, train, plan, callbacks);
-      logs = readLogs(lossTracker, ctx.metrics);
-      if (validation) {
-        const valLogs = await evaluateEpoch(stepCtx, validation, plan.validationBatchSize, callbacks);
-        for (const [k, v] of Object.entries(valLogs)) logs[`val_${k}`] = v;
-      }
-      await callbacks.callAt('onEpochEnd', epoch, logs);
-      if (ctx.model.stopTraining) break;
+  await callbacks.call('onTrainBegin');
+  const start = Math.max(plan.initialEpoch, ctx.model.resumeEpoch ?? 0);
+  ctx.model.resumeEpoch = null;
+  for (let epoch = start; epoch < plan.epochs; epoch++) {
+    ctx.trackers.reset();
+    await callbacks.callAt('onEpochBegin', epoch);
+    await trainEpoch(ctx, optimizer, train, plan, callbacks);
+    logs = ctx.trackers.read();
+    if (validation) {
+      const valLogs = await evaluateEpoch(ctx, validation, plan.validationBatchSize, callbacks);
+      for (const [k, v] of Object.entries(valLogs)) logs[`val_${k}`] = v;
     }
-    await callbacks.call('onTrainEnd', logs);
-  } finally {
-    lossTracker.dispose();
+    await callbacks.callAt('onEpochEnd', epoch, logs);
+    if (ctx.model.stopTraining) break;
   }
+  await callbacks.call('onTrainEnd', logs);
   return logs;
 }

@@ -1,54 +1,72 @@
 import { tf, Tensor } from '@strata/core';
 import type { LayerVariable } from '@strata/layers';
 import type { Loss } from '@strata/losses';
-import type { Mean, Metric } from '@strata/metrics';
 import type { Optimizer } from '@strata/optimizers';
 import type { Model } from '../model';
+import type { Trackers } from './trackers';
 
 /** What one step needs besides the batch. */
 export interface StepContext {
   model: Model;
-  loss: Loss;
-  metrics: Metric[];
-  /** The running mean of the loss, weighted by batch size. */
-  lossTracker: Mean;
+  /** One loss per model output. */
+  losses: Loss[];
+  /** One weight per output loss. */
+  lossWeights: number[];
+  /** The weights training updates (read at compile time, as Keras). */
+  trainableWeights: LayerVariable[];
+  /** The running loss and metrics. */
+  trackers: Trackers;
 }
 
-/** The loss training minimises: the compiled loss plus every regularization and activity penalty. */
-export function totalLoss(model: Model, loss: Loss, yTrue: Tensor, yPred: Tensor): tf.Scalar {
-  const penalties = model.losses;
-  const value = loss.compute(yTrue, yPred);
-  return (penalties.length === 0 ? value : tf.addN([value, ...penalties])) as tf.Scalar;
+/** The model's outputs for `x` (one tensor per input), always as a list. */
+export function runModel(model: Model, x: Tensor[], training: boolean): Tensor[] {
+  const out = x.length === 1 ? model.apply(x[0] as Tensor, { training }) : model.apply(x, { training });
+  return Array.isArray(out) ? out : [out];
+}
+
+/**
+ * The loss training minimises, `Σ weightᵢ · lossᵢ(yᵢ, ŷᵢ)` plus every regularization and activity penalty,
+ * and the per-output losses it sums.
+ */
+export function totalLoss(ctx: Pick<StepContext, 'model' | 'losses' | 'lossWeights'>, yTrue: Tensor[], yPred: Tensor[]): { total: tf.Scalar; perOutput: tf.Scalar[] } {
+  const perOutput = ctx.losses.map((loss, i) => loss.compute(yTrue[i] as Tensor, yPred[i] as Tensor) as tf.Scalar);
+  const terms = perOutput.map((l, i) => (ctx.lossWeights[i] === 1 ? l : tf.mul(l, ctx.lossWeights[i] as number)));
+  const penalties = ctx.model.losses;
+  const all = [...terms, ...penalties];
+  return { total: (all.length === 1 ? all[0] : tf.addN(all)) as tf.Scalar, perOutput };
 }
 
 /**
  * One optimisation step on a batch: forward pass in training mode and loss under `tf.variableGrads` over
- * the trainable variables only, `optimizer.applyGradients`, weight constraints, then the loss tracker and
- * metrics. Everything runs inside `tf.tidy`; nothing is read back.
+ * the compiled trainable variables only, `optimizer.applyGradients`, weight constraints, then the trackers.
+ * Everything runs inside `tf.tidy`; nothing is read back.
  */
-export function trainStep(ctx: StepContext, optimizer: Optimizer, x: Tensor, y: Tensor, batchSize: number): void {
-  const weights = ctx.model.trainableWeights;
+export function trainStep(ctx: StepContext, optimizer: Optimizer, x: Tensor[], y: Tensor[], batchSize: number): void {
+  const weights = ctx.trainableWeights;
   const variables = weights.map((w) => w.variable);
   tf.tidy(() => {
-    let yPred: Tensor | null = null;
+    let yPred: Tensor[] = [];
+    let perOutput: Tensor[] = [];
     const forward = (): tf.Scalar => {
-      const out = ctx.model.apply(x, { training: true }) as Tensor;
-      // The gradient scope frees its intermediates; the prediction is kept for the metrics.
-      yPred = tf.keep(out);
-      return totalLoss(ctx.model, ctx.loss, y, out);
+      const out = runModel(ctx.model, x, true);
+      // The gradient scope frees its intermediates; predictions and per-output losses are kept for the trackers.
+      yPred = out.map((t) => tf.keep(t));
+      const loss = totalLoss(ctx, y, out);
+      perOutput = loss.perOutput.map((t) => tf.keep(t));
+      return loss.total;
     };
     let value: tf.Scalar;
     if (variables.length > 0) {
       const result = tf.variableGrads(forward, variables);
       value = result.value;
-      optimizer.applyGradients(variables.map((v) => [result.grads[v.name] as Tensor, v] as const));
+      // A weight the loss does not depend on gets no gradient, and no update (Keras warns and skips it).
+      const pairs = variables.flatMap((v) => (result.grads[v.name] ? [[result.grads[v.name] as Tensor, v] as const] : []));
+      optimizer.applyGradients(pairs);
     } else {
       value = forward();
     }
-    ctx.lossTracker.update(value, batchSize);
-    const prediction = yPred as unknown as Tensor;
-    for (const m of ctx.metrics) m.updateState(y, prediction);
-    prediction.dispose();
+    ctx.trackers.update(value, perOutput, y, yPred, batchSize);
+    tf.dispose([...yPred, ...perOutput]);
   });
   applyConstraints(weights);
 }
@@ -61,16 +79,16 @@ function applyConstraints(weights: LayerVariable[]): void {
   }
 }
 
-/** One evaluation step: forward pass in inference mode, loss tracker and metrics. */
-export function testStep(ctx: StepContext, x: Tensor, y: Tensor, batchSize: number): void {
+/** One evaluation step: forward pass in inference mode, then the trackers. */
+export function testStep(ctx: StepContext, x: Tensor[], y: Tensor[], batchSize: number): void {
   tf.tidy(() => {
-    const yPred = ctx.model.apply(x, { training: false }) as Tensor;
-    ctx.lossTracker.update(totalLoss(ctx.model, ctx.loss, y, yPred), batchSize);
-    for (const m of ctx.metrics) m.updateState(y, yPred);
+    const yPred = runModel(ctx.model, x, false);
+    const loss = totalLoss(ctx, y, yPred);
+    ctx.trackers.update(loss.total, loss.perOutput, y, yPred, batchSize);
   });
 }
 
-/** One prediction step: the model's output in inference mode, owned by the caller. */
-export function predictStep(model: Model, x: Tensor): Tensor {
-  return tf.tidy(() => model.apply(x, { training: false }) as Tensor);
+/** One prediction step: the model's outputs in inference mode, owned by the caller. */
+export function predictStep(model: Model, x: Tensor[]): Tensor[] {
+  return tf.tidy(() => runModel(model, x, false));
 }

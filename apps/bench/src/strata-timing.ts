@@ -1,0 +1,57 @@
+/**
+ * The Strata side of the training benchmark: CPU milliseconds per step of `model.fit`, and of the bare
+ * training step (forward, loss, gradients, optimizer update on batches already on the backend) that
+ * `fit` wraps, both with warm-up steps excluded.
+ */
+import { tf, type Tensor } from '@strata/core';
+import { CategoricalCrossentropy } from '@strata/losses';
+import type { Optimizer } from '@strata/optimizers';
+import { buildStrataModel, INPUT_SHAPES, type ModelName } from './strata-models';
+import { syntheticData } from './synthetic';
+import { cpuMs } from './timing';
+
+/** Strata's times for one model. */
+export interface StrataTiming {
+  /** CPU milliseconds per step of `model.fit`. */
+  readonly fitMsPerStep: number;
+  /** CPU milliseconds per bare training step. */
+  readonly stepMsPerStep: number;
+}
+
+const BATCH = 128;
+
+function tensors(name: ModelName, n: number): [Tensor, Tensor] {
+  const shape = INPUT_SHAPES[name];
+  const data = syntheticData(n, shape);
+  return [tf.tensor(data.x, [n, ...shape]), tf.tensor(data.y, [n, 10])];
+}
+
+/** Times `steps` steps of `fit` and of the bare step for `name`, after `warmup` untimed steps of each. */
+export async function timeStrata(name: ModelName, steps: number, warmup: number): Promise<StrataTiming> {
+  const model = buildStrataModel(name);
+  const [xWarm, yWarm] = tensors(name, warmup * BATCH);
+  await model.fit(xWarm, yWarm, { batchSize: BATCH, verbose: 0 });
+  const [x, y] = tensors(name, steps * BATCH);
+  let c0 = cpuMs();
+  await model.fit(x, y, { batchSize: BATCH, verbose: 0 });
+  const fitMsPerStep = (cpuMs() - c0) / steps;
+
+  const optimizer = model.optimizer as Optimizer;
+  const loss = new CategoricalCrossentropy();
+  const variables = model.trainableWeights.map((w) => w.variable);
+  const batches = Array.from({ length: steps }, (_, b) => [tf.slice(x, b * BATCH, BATCH), tf.slice(y, b * BATCH, BATCH)] as const);
+  const step = (bx: Tensor, by: Tensor): void => {
+    tf.tidy(() => {
+      const { grads } = tf.variableGrads(() => loss.compute(by, model.apply(bx, { training: true }) as Tensor) as tf.Scalar, variables);
+      optimizer.applyGradients(variables.map((v) => [grads[v.name] as Tensor, v] as const));
+    });
+  };
+  for (let i = 0; i < warmup; i++) step(...(batches[i % steps] as readonly [Tensor, Tensor]));
+  c0 = cpuMs();
+  for (const [bx, by] of batches) step(bx, by);
+  const stepMsPerStep = (cpuMs() - c0) / steps;
+
+  tf.dispose([xWarm, yWarm, x, y, ...batches.flat()]);
+  model.dispose();
+  return { fitMsPerStep, stepMsPerStep };
+}
