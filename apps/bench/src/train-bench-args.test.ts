@@ -2,7 +2,7 @@ import { parseTrainBenchArgs } from './train-bench-args';
 
 describe('parseTrainBenchArgs', () => {
   it('has defaults', () => {
-    expect(parseTrainBenchArgs([])).toEqual({ steps: 20, warmup: 3, models: ['mlp', 'cnn', 'rnn'], json: false, accuracy: false, noStock: false });
+    expect(parseTrainBenchArgs([])).toEqual({ steps: 20, warmup: 5, models: ['mlp', 'cnn', 'rnn'], json: false, accuracy: false, noStock: false });
   });
 
   it('reads every flag', () => {

@@ -28,7 +28,7 @@ function positiveInt(flag: string, value: string | undefined): number {
 /** Parses `argv` (without node and the script); throws with the usage line on anything unknown. */
 export function parseTrainBenchArgs(argv: readonly string[]): TrainBenchArgs {
   let steps = 20;
-  let warmup = 3;
+  let warmup = 5;
   let models: ModelName[] = [...MODEL_NAMES];
   let json = false;
   let accuracy = false;

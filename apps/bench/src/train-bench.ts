@@ -4,7 +4,7 @@
  * tfjs-backend-wasm, in the same run. The stock side runs in a child process (`stock-child`) because
  * Strata's kernels replace the stock ones globally once registered; the CNN's stock side runs on
  * tfjs-backend-cpu, since stock wasm cannot compute its filter gradient. Times are CPU milliseconds per
- * step with warm-up excluded (the wasm backend computes on one thread, so CPU time is its run time and
+ * step with warm-up excluded (Strata's fit and bare step timed alternately, best of two rounds; the wasm backend computes on one thread, so CPU time is its run time and
  * other processes on a shared machine count least); an epoch is 469 steps (60,000 MNIST samples).
  *
  *   node dist/train-bench.js [--steps N] [--warmup N] [--models mlp,cnn,rnn] [--json] [--accuracy] [--no-stock]

@@ -1,5 +1,6 @@
 import { adamSimd } from './simd-adam';
 import { columnSumSimd } from './simd-column-sum';
+import { tanhSimd } from './simd-tanh';
 
 describe('WebAssembly SIMD loops', () => {
   const memory = new WebAssembly.Memory({ initial: 1 });
@@ -13,6 +14,17 @@ describe('WebAssembly SIMD loops', () => {
     heap.fill(0, 0, 8);
     sum!(16 * 4, 0, 3, 8);
     expect(Array.from(heap.subarray(0, 8))).toEqual([27, 30, 33, 36, 39, 42, 45, 48]);
+  });
+
+  it('tanh is within 1e-6 of Math.tanh from -12 to 12 in float32, and keeps NaN', () => {
+    const tanh = tanhSimd(memory);
+    expect(tanh).not.toBeNull();
+    const n = 4000;
+    for (let i = 0; i < n; i++) heap[i] = -12 + (24 * i) / n;
+    heap[n - 1] = NaN;
+    tanh!(0, n * 4, n);
+    for (let i = 0; i < n - 1; i++) expect(Math.abs((heap[n + i] as number) - Math.tanh(heap[i] as number))).toBeLessThan(1e-6);
+    expect(heap[2 * n - 1]).toBeNaN();
   });
 
   it('adam updates every weight, the last size mod 4 in JavaScript', () => {

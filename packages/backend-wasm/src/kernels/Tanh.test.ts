@@ -32,6 +32,12 @@ describe('Tanh (wasm)', () => {
     }
   });
 
+  it('covers a size that is not a multiple of 4 (SIMD body, JavaScript tail)', async () => {
+    const values = Array.from({ length: 21 }, (_, i) => (i - 10) * 0.9);
+    const [r] = await runOn('wasm', () => tf.tanh(tf.tensor2d(values, [3, 7])));
+    r!.values.forEach((v, i) => expect(Math.abs(v - Math.tanh(values[i] as number))).toBeLessThan(1e-6));
+  });
+
   it('rejects int32 input, naming it', async () => {
     await tf.setBackend('wasm');
     expect(() => tf.engine().runKernel('Tanh', { x: tf.tensor1d([1], 'int32') })).toThrow('Tanh: x must be a float32 tensor; received x="dtype int32"');

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- jsfive ships no types; this makes every program that compiles this file see ours
 /// <reference path="./jsfive.d.ts" />
 /**
  * Reads an HDF5 file into an {@link H5Group} tree with the pure-JavaScript `jsfive` parser, adding the
