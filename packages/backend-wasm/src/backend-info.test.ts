@@ -24,10 +24,12 @@ describe('backendInfo', () => {
         'AvgPoolGrad',
         'StrataAdamUpdate',
         'StrataSGDUpdate',
+        'StrataDropoutMask',
         'Tanh',
         'Sum',
         'Identity',
         'Cast',
+        'Unpack',
       ],
     });
   });

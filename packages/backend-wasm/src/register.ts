@@ -13,9 +13,11 @@ import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/DepthwiseCon
 import { identityConfig } from './kernels/Identity';
 import { maxPoolGradConfig } from './kernels/MaxPoolGrad';
 import { strataAdamUpdateConfig } from './kernels/StrataAdamUpdate';
+import { strataDropoutMaskConfig } from './kernels/StrataDropoutMask';
 import { strataSGDUpdateConfig } from './kernels/StrataSGDUpdate';
 import { sumConfig } from './kernels/Sum';
 import { tanhConfig } from './kernels/Tanh';
+import { unpackConfig } from './kernels/Unpack';
 import { unsortedSegmentSumConfig } from './kernels/UnsortedSegmentSum';
 import { fusedMatMulConfig } from './kernels/_FusedMatMul';
 import { recordStockKernel } from './stock-kernels';
@@ -33,10 +35,12 @@ export const STRATA_WASM_KERNELS: readonly KernelConfig[] = [
   avgPoolGradConfig,
   strataAdamUpdateConfig,
   strataSGDUpdateConfig,
+  strataDropoutMaskConfig,
   tanhConfig,
   sumConfig,
   identityConfig,
   castConfig,
+  unpackConfig,
 ];
 
 /** Registers Strata's kernels for 'wasm', replacing stock kernels of the same name. */
@@ -44,7 +48,7 @@ export function registerStrataKernels(): void {
   for (const config of STRATA_WASM_KERNELS) {
     const stock = getKernel(config.kernelName, config.backendName);
     if (stock !== undefined) {
-      // Kept for replacements that hand some cases back to the stock kernel (Sum, Cast, Identity).
+      // Kept for replacements that hand some cases back to the stock kernel (Sum, Cast, Identity, Unpack).
       if (!STRATA_WASM_KERNELS.includes(stock)) recordStockKernel(stock);
       unregisterKernel(config.kernelName, config.backendName);
     }

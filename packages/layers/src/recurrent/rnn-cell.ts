@@ -6,6 +6,7 @@ import { getConstraint, serializeConstraint, type ConstraintIdentifier } from '.
 import { getInitializer, serializeInitializer, type InitializerIdentifier } from '../initializers/get-initializer';
 import type { Initializer } from '../initializers/initializer';
 import { Layer, type CallArgs, type LayerArgs } from '../layer';
+import { DROPOUT_MASK_KERNEL } from '../regularization/dropout';
 import type { LayerVariable } from '../layer-variable';
 import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from '../regularizers/get-regularizer';
 import type { Regularizer } from '../regularizers/regularizer';
@@ -196,7 +197,11 @@ export abstract class RNNCell extends Layer {
       if (!training || rate === 0) return null;
       return Array.from({ length: this.dropoutMaskCount }, () => {
         const seed = this.generator ? this.generator.nextSeed() : nextSeed();
-        return tf.tidy(() => tf.div(tf.cast(tf.greaterEqual(tf.randomUniform([batchSize, dim], 0, 1, 'float32', seed), rate), 'float32'), 1 - rate));
+        const shape = [batchSize, dim];
+        if (tf.getKernel(DROPOUT_MASK_KERNEL, tf.getBackend()) !== undefined) {
+          return tf.engine().runKernel(DROPOUT_MASK_KERNEL, {}, { shape, rate, seed }) as Tensor;
+        }
+        return tf.tidy(() => tf.div(tf.cast(tf.greaterEqual(tf.randomUniform(shape, 0, 1, 'float32', seed), rate), 'float32'), 1 - rate));
       });
     };
     return { input: draw(this.dropout, inputDim), recurrent: draw(this.recurrentDropout, this.units) };

@@ -1,5 +1,6 @@
 import { tf, Tensor, setRandomSeed, ShapeError, ValueError } from '@strata/core';
 import { GRUCell, LSTMCell, RNN, SimpleRNN, SimpleRNNCell, SymbolicTensor, deserializeLayer, l1, l2, serializeLayer, type RNNCallArgs } from '../index';
+import { DROPOUT_MASK_KERNEL } from '../regularization/dropout';
 import { expectConfigRoundTrip, expectGradientsMatch, expectLayerGradients, expectOutputShape, sample, useTestBackend } from '../../test/harness';
 
 beforeAll(useTestBackend);
@@ -125,6 +126,32 @@ describe('RNN', () => {
     expect(inference.dataSync()[64 * 3]).toBe(4);
     tf.dispose([x, y, again, inference]);
     layer.dispose();
+  });
+
+  it('draws its dropout masks with the mask kernel where the backend has one', () => {
+    // A stand-in for the kernel `@strata/backend-wasm` registers: every other entry dropped, seed recorded.
+    const seeds: number[] = [];
+    const kernelFunc: tf.KernelFunc = ({ backend, attrs }) => {
+      const { shape, rate, seed } = attrs as unknown as { shape: number[]; rate: number; seed: number };
+      seeds.push(seed);
+      const values = new Float32Array(shape.reduce((p, d) => p * d, 1)).map((_, i) => (i % 2 === 0 ? 0 : 1 / (1 - rate)));
+      return (backend as unknown as { makeTensorInfo(s: number[], d: string, v: Float32Array): tf.TensorInfo }).makeTensorInfo(shape, 'float32', values);
+    };
+    tf.registerKernel({ kernelName: DROPOUT_MASK_KERNEL, backendName: tf.getBackend(), kernelFunc });
+    try {
+      const layer = runningSum(4, { dropout: 0.5, recurrentDropout: 0.5, returnSequences: true });
+      const x = tf.ones([1, 3, 4]);
+      const before = tf.memory().numTensors;
+      const y = layer.apply(x, { training: true });
+      expect(tf.memory().numTensors).toBe(before + 1);
+      expect(seeds).toHaveLength(2);
+      // Input mask m = [0, 2, 0, 2] and the same recurrent mask: h1 = m, h2 = m + m·h1, h3 = m + m·h2.
+      expect(y.arraySync()).toEqual([[[0, 2, 0, 2], [0, 6, 0, 6], [0, 14, 0, 14]]]);
+      tf.dispose([x, y]);
+      layer.dispose();
+    } finally {
+      tf.unregisterKernel(DROPOUT_MASK_KERNEL, tf.getBackend());
+    }
   });
 
   it('applies one recurrent dropout mask at every step', () => {

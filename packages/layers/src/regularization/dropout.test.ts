@@ -1,5 +1,6 @@
-import { tf, setRandomSeed, ValueError } from '@strata/core';
+import { tf, setRandomSeed, RandomGenerator, ValueError } from '@strata/core';
 import { Dropout } from '../index';
+import { DROPOUT_MASK_KERNEL } from './dropout';
 import { expectConfigRoundTrip, expectGradientsMatch, sample, useTestBackend } from '../../test/harness';
 
 beforeAll(useTestBackend);
@@ -15,15 +16,19 @@ describe('Dropout', () => {
 
   it('in training drops about `rate` of the inputs and scales the rest by 1/(1-rate)', () => {
     const layer = new Dropout(0.45, { seed: 3 });
-    const x = tf.ones([200, 100]);
+    const x = tf.ones([400, 250]);
     const y = layer.apply(x, { training: true });
     const data = y.dataSync();
     let zeros = 0;
+    let sum = 0;
     for (const v of data) {
       if (v === 0) zeros++;
-      else expect(v).toBeCloseTo(1 / 0.55, 5);
+      else if (Math.abs(v - 1 / 0.55) > 1e-5) throw new Error(`kept value ${v}`);
+      sum += v;
     }
-    expect(Math.abs(zeros / data.length - 0.45)).toBeLessThan(0.01);
+    // Four binomial standard deviations of the zero fraction over 100k entries.
+    expect(Math.abs(zeros / data.length - 0.45)).toBeLessThan(0.0064);
+    expect(Math.abs(sum / data.length - 1)).toBeLessThan(0.012);
     tf.dispose([x, y]);
   });
 
@@ -68,5 +73,60 @@ describe('Dropout', () => {
     x.dispose();
     expect(() => new Dropout(1)).toThrow(ValueError);
     expect(() => new Dropout(1)).toThrow('Dropout: rate must be a number in [0, 1); received rate=1');
+  });
+
+  describe('with a mask kernel registered for the backend', () => {
+    // A stand-in for the one `@strata/backend-wasm` registers: same contract, drawn from core's generator.
+    const calls: { shape: number[]; rate: number; seed: number }[] = [];
+    const kernelFunc: tf.KernelFunc = ({ backend, attrs }) => {
+      const { shape, rate, seed } = attrs as unknown as { shape: number[]; rate: number; seed: number };
+      calls.push({ shape, rate, seed });
+      const rng = new RandomGenerator(seed);
+      const values = new Float32Array(shape.reduce((p, d) => p * d, 1));
+      for (let i = 0; i < values.length; i++) values[i] = rng.nextFloat() < rate ? 0 : 1 / (1 - rate);
+      return (backend as unknown as { makeTensorInfo(s: number[], d: string, v: Float32Array): tf.TensorInfo }).makeTensorInfo(shape, 'float32', values);
+    };
+    beforeAll(() => tf.registerKernel({ kernelName: DROPOUT_MASK_KERNEL, backendName: tf.getBackend(), kernelFunc }));
+    afterAll(() => tf.unregisterKernel(DROPOUT_MASK_KERNEL, tf.getBackend()));
+    beforeEach(() => (calls.length = 0));
+
+    it('multiplies by the kernel mask, drawn once with the layer rate, the mask shape and the seed', () => {
+      const layer = new Dropout(0.45, { seed: 3 });
+      const x = tf.ones([400, 250]);
+      const before = tf.memory().numTensors;
+      const y = layer.apply(x, { training: true });
+      expect(tf.memory().numTensors).toBe(before + 1);
+      expect(calls).toEqual([{ shape: [400, 250], rate: 0.45, seed: new RandomGenerator(3).nextSeed() }]);
+      const data = y.dataSync();
+      let zeros = 0;
+      let others = 0;
+      for (const v of data) {
+        if (v === 0) zeros++;
+        else if (v !== Math.fround(1 / 0.55)) others++;
+      }
+      expect(others).toBe(0);
+      expect(Math.abs(zeros / data.length - 0.45)).toBeLessThan(0.0064);
+      tf.dispose([x, y]);
+    });
+
+    it('broadcasts a noiseShape mask and repeats masks under setRandomSeed', () => {
+      const x = tf.ones([50, 6]);
+      const rows = tf.tidy(() => new Dropout(0.5, { noiseShape: [null, 1] }).apply(x, { training: true }).arraySync() as number[][]);
+      expect(calls[0]!.shape).toEqual([50, 1]);
+      for (const row of rows) expect(new Set(row).size).toBe(1);
+      const draw = (): number[] => tf.tidy(() => Array.from(new Dropout(0.5).apply(x, { training: true }).dataSync()));
+      setRandomSeed(8);
+      const a = draw();
+      setRandomSeed(8);
+      expect(draw()).toEqual(a);
+      x.dispose();
+    });
+
+    it('passes the gradient mask/(1-rate) back to its input (finite differences with a fixed mask)', () => {
+      const x = sample([3, 4], 2);
+      expectGradientsMatch((t) => new Dropout(0.3, { seed: 11 }).apply(t, { training: true }), x, []);
+      expect(calls.length).toBeGreaterThan(0);
+      x.dispose();
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { tf, Tensor, RandomGenerator, invalidArgument, nextSeed } from '@strata/core';
 import { Layer, type CallArgs, type LayerArgs } from '../layer';
 
+/**
+ * Kernel that draws a whole inverted-dropout mask (entries 0 or `1 / (1 - rate)`) in one pass; attributes
+ * `shape`, `rate`, `seed`. `@strata/backend-wasm` registers it. Where the current backend lacks it, Dropout
+ * draws the mask with `tf.randomUniform` and elementwise ops; the two paths give different masks for the
+ * same seed, each repeatable.
+ */
+export const DROPOUT_MASK_KERNEL = 'StrataDropoutMask';
+
 /** Arguments of {@link Dropout} (besides `rate`). */
 export interface DropoutArgs extends LayerArgs {
   /**
@@ -43,8 +51,12 @@ export class Dropout extends Layer {
     const maskShape = this.noiseShape === null ? x.shape : this.noiseShape.map((d, i) => d ?? (x.shape[i] as number));
     const seed = this.generator ? this.generator.nextSeed() : nextSeed();
     return tf.tidy(() => {
-      const mask = tf.cast(tf.less(tf.randomUniform(maskShape, 0, 1, 'float32', seed), keep), 'float32');
-      return tf.mul(x, tf.div(mask, keep));
+      // The mask is a constant of the step: only the product carries a gradient, back to `x`.
+      const mask =
+        tf.getKernel(DROPOUT_MASK_KERNEL, tf.getBackend()) !== undefined
+          ? (tf.engine().runKernel(DROPOUT_MASK_KERNEL, {}, { shape: maskShape, rate: this.rate, seed }) as Tensor)
+          : tf.div(tf.cast(tf.less(tf.randomUniform(maskShape, 0, 1, 'float32', seed), keep), 'float32'), keep);
+      return tf.mul(x, mask);
     });
   }
 

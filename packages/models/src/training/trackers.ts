@@ -1,21 +1,48 @@
-import type { Tensor } from '@strata/core';
-import { Mean } from '@strata/metrics';
+import { tf, type Tensor } from '@strata/core';
 import type { Logs } from '../callbacks/callback';
 import type { MetricEntry } from './compiled';
+
+/**
+ * The batch-size-weighted running mean of a batch loss. The weight is a JavaScript number, so only the sum
+ * lives in a tensor and one update is a multiply and an add (the general `Mean` metric also accumulates its
+ * count in a tensor and reduces its input to samples first, several kernels more every step).
+ */
+class LossMean {
+  private readonly sum = tf.tidy(() => tf.variable(tf.scalar(0), false));
+  private count = 0;
+
+  update(loss: Tensor, batchSize: number): void {
+    tf.tidy(() => this.sum.assign(tf.add(this.sum, tf.mul(loss, batchSize))));
+    this.count += batchSize;
+  }
+
+  reset(): void {
+    tf.tidy(() => this.sum.assign(tf.zerosLike(this.sum)));
+    this.count = 0;
+  }
+
+  result(): number {
+    return this.count === 0 ? 0 : (this.sum.dataSync()[0] as number) / this.count;
+  }
+
+  dispose(): void {
+    this.sum.dispose();
+  }
+}
 
 /**
  * The running values a loop reports: the total loss, each output's loss (only when the model has several
  * outputs, logged as `<output>_loss`), and the metrics. Updating never reads data back; `read` does once.
  */
 export class Trackers {
-  private readonly total = new Mean({ name: 'loss' });
-  private readonly perOutput: { key: string; mean: Mean }[];
+  private readonly total = new LossMean();
+  private readonly perOutput: { key: string; mean: LossMean }[];
 
   constructor(
     outputNames: string[],
     private readonly metrics: MetricEntry[],
   ) {
-    this.perOutput = outputNames.length > 1 ? outputNames.map((o) => ({ key: `${o}_loss`, mean: new Mean({ name: `${o}_loss` }) })) : [];
+    this.perOutput = outputNames.length > 1 ? outputNames.map((o) => ({ key: `${o}_loss`, mean: new LossMean() })) : [];
   }
 
   /** Adds one batch: its total loss, each output's loss, and the metrics on its targets and predictions. */
@@ -27,8 +54,8 @@ export class Trackers {
 
   /** Zeroes everything (Keras does so at the start of every epoch and evaluation). */
   reset(): void {
-    this.total.resetState();
-    for (const t of this.perOutput) t.mean.resetState();
+    this.total.reset();
+    for (const t of this.perOutput) t.mean.reset();
     for (const m of this.metrics) m.metric.resetState();
   }
 
