@@ -2,7 +2,8 @@
  * The geometry of a 2-D convolution as Strata's convolution kernels read it, taken from tfjs-core's
  * `Conv2DInfo`, and the NCHW → NHWC step that lets those kernels work on one layout.
  */
-import type { TensorInfo, backend_util } from '@tensorflow/tfjs-core';
+import { backend_util, type NamedAttrMap, type TensorInfo } from '@tensorflow/tfjs-core';
+import { numbersAttr, padAttr } from './kernel-args';
 import { runWasmKernel } from './run-kernel';
 import type { WasmBackend } from './wasm-backend';
 
@@ -44,6 +45,27 @@ export function convGeometry(info: backend_util.Conv2DInfo): ConvGeometry {
     padTop: info.padInfo.top,
     padLeft: info.padInfo.left,
   };
+}
+
+/**
+ * The `Conv2DInfo` of a depthwise convolution of an NHWC `inShape` input with `filterShape`, its strides,
+ * dilations, padding and rounding read from the attributes of kernel `kernelName`.
+ */
+export function depthwiseConvInfo(
+  kernelName: string,
+  attrs: NamedAttrMap | undefined,
+  inShape: [number, number, number, number],
+  filterShape: [number, number, number, number],
+): backend_util.Conv2DInfo {
+  return backend_util.computeConv2DInfo(
+    inShape,
+    filterShape,
+    numbersAttr(kernelName, attrs, 'strides') as [number, number],
+    numbersAttr(kernelName, attrs, 'dilations') as [number, number],
+    padAttr(kernelName, attrs),
+    attrs?.['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
+    true,
+  );
 }
 
 /** NCHW → NHWC, as a new tensor the caller disposes. */

@@ -12,6 +12,16 @@ export function input(kernelName: string, inputs: NamedTensorInfoMap, name: stri
   return t;
 }
 
+/** Inputs `first` and `second`, which must both be present and float32. */
+export function float32Inputs(kernelName: string, inputs: NamedTensorInfoMap, first: string, second: string): [TensorInfo, TensorInfo] {
+  const a = input(kernelName, inputs, first);
+  const b = input(kernelName, inputs, second);
+  if (a.dtype !== 'float32' || b.dtype !== 'float32') {
+    throw invalidArgument(kernelName, `${first}, ${second}`, 'float32 tensors', `dtypes ${a.dtype} and ${b.dtype}`);
+  }
+  return [a, b];
+}
+
 /** Input `name`, or undefined when it is absent or null. */
 export function optionalInput(inputs: NamedTensorInfoMap, name: string): TensorInfo | undefined {
   return inputs[name] ?? undefined;
@@ -44,6 +54,13 @@ export function stringAttr(kernelName: string, attrs: NamedAttrMap | undefined, 
 export function numbersAttr(kernelName: string, attrs: NamedAttrMap | undefined, name: string): number | number[] {
   const ok = (x: unknown): boolean => typeof x === 'number' || (Array.isArray(x) && x.every((e) => typeof e === 'number'));
   return attr(kernelName, attrs, name, 'a number or a list of numbers', ok) as number | number[];
+}
+
+/** Attribute `name` that must be a list of 4 numbers: a 4-D shape such as `inputShape` or `filterShape`. */
+export function shape4Attr(kernelName: string, attrs: NamedAttrMap | undefined, name: string): [number, number, number, number] {
+  const v = numbersAttr(kernelName, attrs, name);
+  if (!Array.isArray(v) || v.length !== 4) throw invalidArgument(kernelName, name, 'a list of 4 numbers', v);
+  return v as [number, number, number, number];
 }
 
 /** Padding attribute: 'same', 'valid', a number, or explicit `[[top, bottom], [left, right]]`-style pairs. */

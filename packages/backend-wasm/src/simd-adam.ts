@@ -5,32 +5,11 @@
  * once. Written out instruction by instruction like `simd-transpose.ts`; `adamSimd` returns null where
  * WebAssembly SIMD is unavailable.
  */
-import { leb, name, section } from './wasm-encoding';
-
-const LOCAL_GET = 0x20;
-const LOCAL_SET = 0x21;
-const I32_ADD = 0x6a;
-const I32_CONST = 0x41;
-const I32_SHL = 0x74;
-const I32_GE_S = 0x4e;
-const BLOCK = 0x02;
-const LOOP = 0x03;
-const BR = 0x0c;
-const BR_IF = 0x0d;
-const END = 0x0b;
-const EMPTY = 0x40;
-const I32 = 0x7f;
-const F32 = 0x7d;
-const V128 = 0x7b;
-const simd = (op: number): number[] => [0xfd, ...leb(op)];
-const V128_LOAD = [...simd(0x00), 0, 0];
-const V128_STORE = [...simd(0x0b), 0, 0];
-const F32X4_SPLAT = simd(0x13);
-const F32X4_SQRT = simd(0xe3);
-const F32X4_ADD = simd(0xe4);
-const F32X4_SUB = simd(0xe5);
-const F32X4_MUL = simd(0xe6);
-const F32X4_DIV = simd(0xe7);
+import {
+  BR_IF, END, F32, F32X4_ADD, F32X4_DIV, F32X4_MUL, F32X4_SPLAT, F32X4_SQRT, F32X4_SUB, I32, I32_ADD, I32_CONST, I32_GE_S, I32_SHL, V128,
+  V128_LOAD, V128_STORE, get, loop, set,
+} from './wasm-instructions';
+import { perMemory, type MemoryFunction } from './wasm-module';
 
 // Parameters: byte offsets of w, g, m, v and of the new w, m, v; the element count (a multiple of 4); then
 // alpha, 1 - β1, 1 - β2, ε.
@@ -39,8 +18,6 @@ const [W, G, M, V, W1, M1, V1, N4, ALPHA, C1, C2, EPS] = [0, 1, 2, 3, 4, 5, 6, 7
 const [I, END_BYTES] = [12, 13];
 const [VA, VC1, VC2, VEPS, GV, MV, VV, MN, VN] = [14, 15, 16, 17, 18, 19, 20, 21, 22];
 
-const get = (i: number): number[] => [LOCAL_GET, i];
-const set = (i: number): number[] => [LOCAL_SET, i];
 /** `v128.load` from parameter `base` plus the byte index. */
 const load = (base: number): number[] => [...get(base), ...get(I), I32_ADD, ...V128_LOAD];
 /** The address parameter `base` plus the byte index, ready for a store. */
@@ -52,36 +29,32 @@ const BODY: number[] = [
   ...get(C2), ...F32X4_SPLAT, ...set(VC2),
   ...get(EPS), ...F32X4_SPLAT, ...set(VEPS),
   ...get(N4), I32_CONST, 2, I32_SHL, ...set(END_BYTES),
-  BLOCK, EMPTY, LOOP, EMPTY,
-  ...get(I), ...get(END_BYTES), I32_GE_S, BR_IF, 1,
-  ...load(G), ...set(GV),
-  ...load(M), ...set(MV),
-  ...load(V), ...set(VV),
-  // m' = m + (g - m)(1 - β1)
-  ...get(MV), ...get(GV), ...get(MV), ...F32X4_SUB, ...get(VC1), ...F32X4_MUL, ...F32X4_ADD, ...set(MN),
-  // v' = v + (g² - v)(1 - β2)
-  ...get(VV), ...get(GV), ...get(GV), ...F32X4_MUL, ...get(VV), ...F32X4_SUB, ...get(VC2), ...F32X4_MUL, ...F32X4_ADD, ...set(VN),
-  ...at(M1), ...get(MN), ...V128_STORE,
-  ...at(V1), ...get(VN), ...V128_STORE,
-  // w' = w - alpha·m'/(√v' + ε)
-  ...at(W1), ...load(W), ...get(VA), ...get(MN), ...F32X4_MUL, ...get(VN), ...F32X4_SQRT, ...get(VEPS), ...F32X4_ADD, ...F32X4_DIV, ...F32X4_SUB,
-  ...V128_STORE,
-  ...get(I), I32_CONST, 16, I32_ADD, ...set(I),
-  BR, 0, END, END,
+  ...loop([
+    ...get(I), ...get(END_BYTES), I32_GE_S, BR_IF, 1,
+    ...load(G), ...set(GV),
+    ...load(M), ...set(MV),
+    ...load(V), ...set(VV),
+    // m' = m + (g - m)(1 - β1)
+    ...get(MV), ...get(GV), ...get(MV), ...F32X4_SUB, ...get(VC1), ...F32X4_MUL, ...F32X4_ADD, ...set(MN),
+    // v' = v + (g² - v)(1 - β2)
+    ...get(VV), ...get(GV), ...get(GV), ...F32X4_MUL, ...get(VV), ...F32X4_SUB, ...get(VC2), ...F32X4_MUL, ...F32X4_ADD, ...set(VN),
+    ...at(M1), ...get(MN), ...V128_STORE,
+    ...at(V1), ...get(VN), ...V128_STORE,
+    // w' = w - alpha·m'/(√v' + ε)
+    ...at(W1), ...load(W), ...get(VA), ...get(MN), ...F32X4_MUL, ...get(VN), ...F32X4_SQRT, ...get(VEPS), ...F32X4_ADD, ...F32X4_DIV, ...F32X4_SUB,
+    ...V128_STORE,
+    ...get(I), I32_CONST, 16, I32_ADD, ...set(I),
+  ]),
   END,
 ];
 
-const FUNCTION = [...leb(2), ...leb(2), I32, ...leb(9), V128, ...BODY];
-
-/** The module: imports `env.memory`, exports `adam(w, g, m, v, w1, m1, v1, n4, alpha, c1, c2, eps)`. */
-const MODULE_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [1, 0x60, 12, I32, I32, I32, I32, I32, I32, I32, I32, F32, F32, F32, F32, 0]),
-  ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x00]),
-  ...section(3, [1, 0]),
-  ...section(7, [1, ...name('adam'), 0x00, 0]),
-  ...section(10, [1, ...leb(FUNCTION.length), ...FUNCTION]),
-]);
+/** Imports `env.memory`, exports `adam(w, g, m, v, w1, m1, v1, n4, alpha, c1, c2, eps)`. */
+const ADAM: MemoryFunction = {
+  name: 'adam',
+  params: [I32, I32, I32, I32, I32, I32, I32, I32, F32, F32, F32, F32],
+  locals: [[2, I32], [9, V128]],
+  body: BODY,
+};
 
 /** Byte offsets in the memory of the arrays of one Adam update, all `size` float32 values. */
 export interface AdamBuffers {
@@ -96,8 +69,6 @@ export interface AdamBuffers {
 
 /** One Adam step over `size` weights: `alpha` has both bias corrections folded in; `c1 = 1 - β1`, `c2 = 1 - β2`. */
 export type AdamFn = (buffers: AdamBuffers, size: number, alpha: number, c1: number, c2: number, epsilon: number) => void;
-
-const instances = new WeakMap<WebAssembly.Memory, AdamFn | null>();
 
 /** The same update in JavaScript, for the last `size mod 4` weights. */
 function adamTail(heap: Float32Array, b: AdamBuffers, from: number, size: number, alpha: number, c1: number, c2: number, epsilon: number): void {
@@ -114,19 +85,8 @@ function adamTail(heap: Float32Array, b: AdamBuffers, from: number, size: number
 }
 
 /** A SIMD Adam update working in `memory`, or null where the platform has no WebAssembly SIMD. Instantiated once per memory. */
-export function adamSimd(memory: WebAssembly.Memory): AdamFn | null {
-  const known = instances.get(memory);
-  if (known !== undefined) return known;
-  let fn: AdamFn | null = null;
-  if (WebAssembly.validate(MODULE_BYTES)) {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE_BYTES), { env: { memory } });
-    const run = instance.exports['adam'] as (...args: number[]) => void;
-    fn = (b, size, alpha, c1, c2, epsilon) => {
-      const size4 = size & ~3;
-      run(b.w, b.g, b.m, b.v, b.newW, b.newM, b.newV, size4, alpha, c1, c2, epsilon);
-      if (size4 !== size) adamTail(new Float32Array(memory.buffer), b, size4, size, alpha, c1, c2, epsilon);
-    };
-  }
-  instances.set(memory, fn);
-  return fn;
-}
+export const adamSimd: (memory: WebAssembly.Memory) => AdamFn | null = perMemory(ADAM, (run, memory) => (b, size, alpha, c1, c2, epsilon) => {
+  const size4 = size & ~3;
+  run(b.w, b.g, b.m, b.v, b.newW, b.newM, b.newV, size4, alpha, c1, c2, epsilon);
+  if (size4 !== size) adamTail(new Float32Array(memory.buffer), b, size4, size, alpha, c1, c2, epsilon);
+});

@@ -5,34 +5,13 @@
  * null where WebAssembly SIMD is unavailable. Written out instruction by instruction like
  * `simd-transpose.ts`.
  */
-import { leb, name, section } from './wasm-encoding';
-
-const LOCAL_GET = 0x20;
-const LOCAL_SET = 0x21;
-const LOCAL_TEE = 0x22;
-const I32_ADD = 0x6a;
-const I32_CONST = 0x41;
-const I32_GE_S = 0x4e;
-const BLOCK = 0x02;
-const LOOP = 0x03;
-const BR = 0x0c;
-const BR_IF = 0x0d;
-const END = 0x0b;
-const EMPTY = 0x40;
-const I32 = 0x7f;
-const V128_LOAD = [0xfd, ...leb(0x00), 0, 0];
-const V128_STORE = [0xfd, ...leb(0x0b), 0, 0];
-const F32X4_ADD = [0xfd, ...leb(0xe4)];
+import { BR_IF, END, F32X4_ADD, I32, I32_ADD, I32_CONST, I32_GE_S, V128_LOAD, V128_STORE, get, loop, set, tee } from './wasm-instructions';
+import { perMemory, type MemoryFunction } from './wasm-module';
 
 // Parameters: byte offsets of the matrix and of the (zeroed) output row, the row count, the row length in bytes.
 const [SRC, DST, ROWS, ROW_BYTES] = [0, 1, 2, 3];
 // Locals: the read pointer, the byte column, the row, and the output address.
 const [P, C, R, Q] = [4, 5, 6, 7];
-
-const get = (i: number): number[] => [LOCAL_GET, i];
-const set = (i: number): number[] => [LOCAL_SET, i];
-const tee = (i: number): number[] => [LOCAL_TEE, i];
-const loop = (body: number[]): number[] => [BLOCK, EMPTY, LOOP, EMPTY, ...body, BR, 0, END, END];
 
 const BODY: number[] = [
   ...get(SRC), ...set(P),
@@ -51,33 +30,14 @@ const BODY: number[] = [
   END,
 ];
 
-const FUNCTION = [...leb(1), ...leb(4), I32, ...BODY];
-
-/** The module: imports `env.memory`, exports `columnSum(src, dst, rows, rowBytes)`. */
-const MODULE_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [1, 0x60, 4, I32, I32, I32, I32, 0]),
-  ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x00]),
-  ...section(3, [1, 0]),
-  ...section(7, [1, ...name('columnSum'), 0x00, 0]),
-  ...section(10, [1, ...leb(FUNCTION.length), ...FUNCTION]),
-]);
+/** Imports `env.memory`, exports `columnSum(src, dst, rows, rowBytes)`. */
+const COLUMN_SUM: MemoryFunction = { name: 'columnSum', params: [I32, I32, I32, I32], locals: [[4, I32]], body: BODY };
 
 /** Adds the `rows` rows of `cols` floats at byte offset `src` onto the `cols` floats at `dst` (cols a multiple of 4). */
 export type ColumnSumFn = (src: number, dst: number, rows: number, cols: number) => void;
 
-const instances = new WeakMap<WebAssembly.Memory, ColumnSumFn | null>();
-
 /** A SIMD column sum working in `memory`, or null where the platform has no WebAssembly SIMD. Instantiated once per memory. */
-export function columnSumSimd(memory: WebAssembly.Memory): ColumnSumFn | null {
-  const known = instances.get(memory);
-  if (known !== undefined) return known;
-  let fn: ColumnSumFn | null = null;
-  if (WebAssembly.validate(MODULE_BYTES)) {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE_BYTES), { env: { memory } });
-    const run = instance.exports['columnSum'] as (src: number, dst: number, rows: number, rowBytes: number) => void;
-    fn = (src, dst, rows, cols) => run(src, dst, rows, cols * 4);
-  }
-  instances.set(memory, fn);
-  return fn;
-}
+export const columnSumSimd: (memory: WebAssembly.Memory) => ColumnSumFn | null = perMemory(
+  COLUMN_SUM,
+  (run) => (src, dst, rows, cols) => run(src, dst, rows, cols * 4),
+);

@@ -6,33 +6,11 @@
  * Written out instruction by instruction like `simd-transpose.ts`; `tanhSimd` returns null where
  * WebAssembly SIMD is unavailable.
  */
-import { leb, name, section } from './wasm-encoding';
-
-const LOCAL_GET = 0x20;
-const LOCAL_SET = 0x21;
-const LOCAL_TEE = 0x22;
-const I32_ADD = 0x6a;
-const I32_CONST = 0x41;
-const I32_SHL = 0x74;
-const I32_GE_S = 0x4e;
-const F32_CONST = 0x43;
-const BLOCK = 0x02;
-const LOOP = 0x03;
-const BR = 0x0c;
-const BR_IF = 0x0d;
-const END = 0x0b;
-const EMPTY = 0x40;
-const I32 = 0x7f;
-const V128 = 0x7b;
-const simd = (op: number): number[] => [0xfd, ...leb(op)];
-const V128_LOAD = [...simd(0x00), 0, 0];
-const V128_STORE = [...simd(0x0b), 0, 0];
-const F32X4_SPLAT = simd(0x13);
-const F32X4_ADD = simd(0xe4);
-const F32X4_MUL = simd(0xe6);
-const F32X4_DIV = simd(0xe7);
-const F32X4_MIN = simd(0xe8);
-const F32X4_MAX = simd(0xe9);
+import {
+  BR_IF, END, F32_CONST, F32X4_ADD, F32X4_DIV, F32X4_MAX, F32X4_MIN, F32X4_MUL, F32X4_SPLAT, I32, I32_ADD, I32_CONST, I32_GE_S, I32_SHL, V128,
+  V128_LOAD, V128_STORE, get, loop, set, tee,
+} from './wasm-instructions';
+import { perMemory, type MemoryFunction } from './wasm-module';
 
 /** `f32.const value` splatted to four lanes. */
 function splat(value: number): number[] {
@@ -55,9 +33,6 @@ const [SRC, DST, N4] = [0, 1, 2];
 const [I, END_BYTES] = [3, 4];
 const [X, X2] = [5, 6];
 
-const get = (i: number): number[] => [LOCAL_GET, i];
-const set = (i: number): number[] => [LOCAL_SET, i];
-
 /** Horner's rule in x² over `coefficients` (highest last), leaving the value on the stack. */
 function horner(coefficients: readonly number[]): number[] {
   const rev = [...coefficients].reverse();
@@ -68,46 +43,25 @@ function horner(coefficients: readonly number[]): number[] {
 
 const BODY: number[] = [
   ...get(N4), I32_CONST, 2, I32_SHL, ...set(END_BYTES),
-  BLOCK, EMPTY, LOOP, EMPTY,
-  ...get(I), ...get(END_BYTES), I32_GE_S, BR_IF, 1,
-  // x = clamp(src[i]); min and max keep NaN as NaN.
-  ...get(SRC), ...get(I), I32_ADD, ...V128_LOAD, ...splat(TANH_CLAMP), ...F32X4_MIN, ...splat(-TANH_CLAMP), ...F32X4_MAX,
-  LOCAL_TEE, X, ...get(X), ...F32X4_MUL, ...set(X2),
-  ...get(DST), ...get(I), I32_ADD,
-  ...horner(TANH_NUMERATOR), ...get(X), ...F32X4_MUL,
-  ...horner(TANH_DENOMINATOR),
-  ...F32X4_DIV, ...V128_STORE,
-  ...get(I), I32_CONST, 16, I32_ADD, ...set(I),
-  BR, 0, END, END,
+  ...loop([
+    ...get(I), ...get(END_BYTES), I32_GE_S, BR_IF, 1,
+    // x = clamp(src[i]); min and max keep NaN as NaN.
+    ...get(SRC), ...get(I), I32_ADD, ...V128_LOAD, ...splat(TANH_CLAMP), ...F32X4_MIN, ...splat(-TANH_CLAMP), ...F32X4_MAX,
+    ...tee(X), ...get(X), ...F32X4_MUL, ...set(X2),
+    ...get(DST), ...get(I), I32_ADD,
+    ...horner(TANH_NUMERATOR), ...get(X), ...F32X4_MUL,
+    ...horner(TANH_DENOMINATOR),
+    ...F32X4_DIV, ...V128_STORE,
+    ...get(I), I32_CONST, 16, I32_ADD, ...set(I),
+  ]),
   END,
 ];
 
-const FUNCTION = [...leb(2), ...leb(2), I32, ...leb(2), V128, ...BODY];
-
-/** The module: imports `env.memory`, exports `tanh(src, dst, n4)`. */
-const MODULE_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [1, 0x60, 3, I32, I32, I32, 0]),
-  ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x00]),
-  ...section(3, [1, 0]),
-  ...section(7, [1, ...name('tanh'), 0x00, 0]),
-  ...section(10, [1, ...leb(FUNCTION.length), ...FUNCTION]),
-]);
+/** Imports `env.memory`, exports `tanh(src, dst, n4)`. */
+const TANH: MemoryFunction = { name: 'tanh', params: [I32, I32, I32], locals: [[2, I32], [2, V128]], body: BODY };
 
 /** tanh of the first `n4` floats (a multiple of 4) at byte offset `src`, written at `dst`. */
 export type TanhFn = (src: number, dst: number, n4: number) => void;
 
-const instances = new WeakMap<WebAssembly.Memory, TanhFn | null>();
-
 /** A SIMD tanh working in `memory`, or null where the platform has no WebAssembly SIMD. Instantiated once per memory. */
-export function tanhSimd(memory: WebAssembly.Memory): TanhFn | null {
-  const known = instances.get(memory);
-  if (known !== undefined) return known;
-  let fn: TanhFn | null = null;
-  if (WebAssembly.validate(MODULE_BYTES)) {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE_BYTES), { env: { memory } });
-    fn = instance.exports['tanh'] as TanhFn;
-  }
-  instances.set(memory, fn);
-  return fn;
-}
+export const tanhSimd: (memory: WebAssembly.Memory) => TanhFn | null = perMemory(TANH, (run) => run);

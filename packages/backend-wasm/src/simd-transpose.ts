@@ -6,31 +6,10 @@
  * here instruction by instruction; `transposeSimd` returns null where WebAssembly SIMD is unavailable.
  */
 
-import { leb, name, section, sleb } from './wasm-encoding';
-
-// Opcodes used below.
-const LOCAL_GET = 0x20;
-const LOCAL_SET = 0x21;
-const LOCAL_TEE = 0x22;
-const I32_CONST = 0x41;
-const I32_ADD = 0x6a;
-const I32_MUL = 0x6c;
-const I32_SHL = 0x74;
-const I32_LT_S = 0x48;
-const I32_GE_S = 0x4e;
-const SELECT = 0x1b;
-const BLOCK = 0x02;
-const LOOP = 0x03;
-const BR = 0x0c;
-const BR_IF = 0x0d;
-const END = 0x0b;
-const EMPTY = 0x40;
-const I32 = 0x7f;
-const V128 = 0x7b;
-const SIMD = 0xfd;
-const V128_LOAD = [SIMD, ...leb(0x00), 0, 0];
-const V128_STORE = [SIMD, ...leb(0x0b), 0, 0];
-const shuffle = (lanes: number[]): number[] => [SIMD, ...leb(0x0d), ...lanes];
+import {
+  BR_IF, END, I32, I32_ADD, I32_GE_S, I32_LT_S, I32_MUL, I32_SHL, SELECT, V128, V128_LOAD, V128_STORE, constant, get, loop, set, shuffle, tee,
+} from './wasm-instructions';
+import { perMemory, type MemoryFunction } from './wasm-module';
 
 // 4x4 transpose of rows a, b, c, d in two rounds: 32-bit interleaves, then 64-bit halves.
 const LOW_32 = shuffle([0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23]); // a0 b0 a1 b1
@@ -51,14 +30,8 @@ const [SRC, DST, ROWS, COLS, ROWS4, COLS4] = [0, 1, 2, 3, 4, 5];
 const [J0, I, J, J_END, P, Q, ROW_BYTES, COL_BYTES] = [6, 7, 8, 9, 10, 11, 12, 13];
 const [R0, R1, R2, R3, T0, T1, T2, T3] = [14, 15, 16, 17, 18, 19, 20, 21];
 
-const get = (i: number): number[] => [LOCAL_GET, i];
-const set = (i: number): number[] => [LOCAL_SET, i];
-const tee = (i: number): number[] => [LOCAL_TEE, i];
-const constant = (v: number): number[] => [I32_CONST, ...sleb(v)];
 /** Exits the enclosing loop's block when `a >= b`. */
 const breakIfAtLeast = (a: number, b: number): number[] => [...get(a), ...get(b), I32_GE_S, BR_IF, 1];
-/** A block around a loop; `body` continues the loop with `BR 0` at its end. */
-const loop = (body: number[]): number[] => [BLOCK, EMPTY, LOOP, EMPTY, ...body, BR, 0, END, END];
 
 /** Transposes the 4-aligned part `[rows4, cols4]` of a `rows x cols` float matrix, tile by tile. */
 const BODY: number[] = [
@@ -99,22 +72,11 @@ const BODY: number[] = [
   END,
 ];
 
-const FUNCTION = [...leb(2), ...leb(8), I32, ...leb(8), V128, ...BODY];
-
-/** The module: imports `env.memory`, exports `transpose(src, dst, rows, cols, rows4, cols4)`. */
-const MODULE_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [1, 0x60, 6, I32, I32, I32, I32, I32, I32, 0]),
-  ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x00]),
-  ...section(3, [1, 0]),
-  ...section(7, [1, ...name('transpose'), 0x00, 0]),
-  ...section(10, [1, ...leb(FUNCTION.length), ...FUNCTION]),
-]);
+/** Imports `env.memory`, exports `transpose(src, dst, rows, cols, rows4, cols4)`. */
+const TRANSPOSE: MemoryFunction = { name: 'transpose', params: [I32, I32, I32, I32, I32, I32], locals: [[8, I32], [8, V128]], body: BODY };
 
 /** Transposes a float32 `rows x cols` matrix at byte offset `src` into `cols x rows` at `dst`. */
 export type TransposeFn = (src: number, dst: number, rows: number, cols: number) => void;
-
-const instances = new WeakMap<WebAssembly.Memory, TransposeFn | null>();
 
 /** Scalar edges the SIMD tiles leave: rows past the last multiple of 4, and columns past it. */
 function transposeEdges(heap: Float32Array, src: number, dst: number, rows: number, cols: number, rows4: number, cols4: number): void {
@@ -127,20 +89,9 @@ function transposeEdges(heap: Float32Array, src: number, dst: number, rows: numb
  * A SIMD transpose working in `memory`, or null where the platform has no WebAssembly SIMD. Instantiated
  * once per memory.
  */
-export function transposeSimd(memory: WebAssembly.Memory): TransposeFn | null {
-  const known = instances.get(memory);
-  if (known !== undefined) return known;
-  let fn: TransposeFn | null = null;
-  if (WebAssembly.validate(MODULE_BYTES)) {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE_BYTES), { env: { memory } });
-    const tiles = instance.exports['transpose'] as (src: number, dst: number, rows: number, cols: number, rows4: number, cols4: number) => void;
-    fn = (src, dst, rows, cols) => {
-      const rows4 = rows & ~3;
-      const cols4 = cols & ~3;
-      tiles(src, dst, rows, cols, rows4, cols4);
-      if (rows4 !== rows || cols4 !== cols) transposeEdges(new Float32Array(memory.buffer), src >>> 2, dst >>> 2, rows, cols, rows4, cols4);
-    };
-  }
-  instances.set(memory, fn);
-  return fn;
-}
+export const transposeSimd: (memory: WebAssembly.Memory) => TransposeFn | null = perMemory(TRANSPOSE, (tiles, memory) => (src, dst, rows, cols) => {
+  const rows4 = rows & ~3;
+  const cols4 = cols & ~3;
+  tiles(src, dst, rows, cols, rows4, cols4);
+  if (rows4 !== rows || cols4 !== cols) transposeEdges(new Float32Array(memory.buffer), src >>> 2, dst >>> 2, rows, cols, rows4, cols4);
+});

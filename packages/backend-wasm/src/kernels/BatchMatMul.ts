@@ -5,19 +5,14 @@
  */
 import { BatchMatMul } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
 import { fastBatchMatMul, matMulShape } from '../fast-matmul';
-import { boolAttr, input } from '../kernel-args';
+import { boolAttr, float32Inputs } from '../kernel-args';
 import { asWasmBackend } from '../wasm-backend';
 
 /** `a·b` with optional transposes and broadcast batch dimensions. */
 export const batchMatMul: KernelFunc = ({ inputs, backend, attrs }): TensorInfo => {
   const wasm = asWasmBackend(backend, BatchMatMul);
-  const a = input(BatchMatMul, inputs, 'a');
-  const b = input(BatchMatMul, inputs, 'b');
-  if (a.dtype !== 'float32' || b.dtype !== 'float32') {
-    throw invalidArgument(BatchMatMul, 'a, b', 'float32 tensors', `dtypes ${a.dtype} and ${b.dtype}`);
-  }
+  const [a, b] = float32Inputs(BatchMatMul, inputs, 'a', 'b');
   const operands = {
     a,
     b,

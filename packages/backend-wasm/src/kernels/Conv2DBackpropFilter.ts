@@ -10,7 +10,7 @@ import { invalidArgument } from '@strata/core';
 import { convGeometry, toChannelsLast, type ConvGeometry } from '../conv-geometry';
 import { fastBatchMatMul, matMulShape } from '../fast-matmul';
 import { im2col } from '../im2col';
-import { input, numbersAttr, padAttr, stringAttr } from '../kernel-args';
+import { float32Inputs, numbersAttr, padAttr, shape4Attr, stringAttr } from '../kernel-args';
 import { asWasmBackend, f32, makeView, releaseView, type WasmBackend } from '../wasm-backend';
 
 /** Largest patch matrix built at once, in floats (64 MiB); bigger batches are processed in chunks. */
@@ -19,15 +19,8 @@ const MAX_PATCH_FLOATS = 16 * 1024 * 1024;
 /** Gradient of conv2d with respect to its filter, `[fh, fw, inChannels, outChannels]`. */
 export const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }): TensorInfo => {
   const wasm = asWasmBackend(backend, Conv2DBackpropFilter);
-  const xIn = input(Conv2DBackpropFilter, inputs, 'x');
-  const dyIn = input(Conv2DBackpropFilter, inputs, 'dy');
-  if (xIn.dtype !== 'float32' || dyIn.dtype !== 'float32') {
-    throw invalidArgument(Conv2DBackpropFilter, 'x, dy', 'float32 tensors', `dtypes ${xIn.dtype} and ${dyIn.dtype}`);
-  }
-  const filterShape = numbersAttr(Conv2DBackpropFilter, attrs, 'filterShape');
-  if (!Array.isArray(filterShape) || filterShape.length !== 4) {
-    throw invalidArgument(Conv2DBackpropFilter, 'filterShape', 'a list of 4 numbers', filterShape);
-  }
+  const [xIn, dyIn] = float32Inputs(Conv2DBackpropFilter, inputs, 'x', 'dy');
+  const filterShape = shape4Attr(Conv2DBackpropFilter, attrs, 'filterShape');
   const dataFormat = stringAttr(Conv2DBackpropFilter, attrs, 'dataFormat', 'NHWC');
   if (dataFormat !== 'NHWC' && dataFormat !== 'NCHW') {
     throw invalidArgument(Conv2DBackpropFilter, 'dataFormat', "'NHWC' or 'NCHW'", dataFormat);
@@ -35,7 +28,7 @@ export const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }): Te
   const g = convGeometry(
     backend_util.computeConv2DInfo(
       xIn.shape as [number, number, number, number],
-      filterShape as [number, number, number, number],
+      filterShape,
       numbersAttr(Conv2DBackpropFilter, attrs, 'strides') as [number, number],
       1,
       padAttr(Conv2DBackpropFilter, attrs),

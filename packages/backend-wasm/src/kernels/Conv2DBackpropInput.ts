@@ -11,7 +11,7 @@ import { invalidArgument } from '@strata/core';
 import { col2im } from '../col2im';
 import { convGeometry, toChannelsLast } from '../conv-geometry';
 import { fastBatchMatMul, matMulShape } from '../fast-matmul';
-import { input, numbersAttr, padAttr, stringAttr } from '../kernel-args';
+import { float32Inputs, numbersAttr, padAttr, shape4Attr, stringAttr } from '../kernel-args';
 import { runWasmKernel } from '../run-kernel';
 import { asWasmBackend, f32, makeView, releaseView } from '../wasm-backend';
 
@@ -22,18 +22,13 @@ const MAX_COLUMN_FLOATS = 16 * 1024 * 1024;
 export const conv2DBackpropInput: KernelFunc = ({ inputs, backend, attrs }): TensorInfo => {
   const name = Conv2DBackpropInput;
   const wasm = asWasmBackend(backend, name);
-  const dyIn = input(name, inputs, 'dy');
-  const filter = input(name, inputs, 'filter');
-  if (dyIn.dtype !== 'float32' || filter.dtype !== 'float32') {
-    throw invalidArgument(name, 'dy, filter', 'float32 tensors', `dtypes ${dyIn.dtype} and ${filter.dtype}`);
-  }
-  const inputShape = numbersAttr(name, attrs, 'inputShape');
-  if (!Array.isArray(inputShape) || inputShape.length !== 4) throw invalidArgument(name, 'inputShape', 'a list of 4 numbers', inputShape);
+  const [dyIn, filter] = float32Inputs(name, inputs, 'dy', 'filter');
+  const inputShape = shape4Attr(name, attrs, 'inputShape');
   const dataFormat = stringAttr(name, attrs, 'dataFormat', 'NHWC');
   if (dataFormat !== 'NHWC' && dataFormat !== 'NCHW') throw invalidArgument(name, 'dataFormat', "'NHWC' or 'NCHW'", dataFormat);
   const g = convGeometry(
     backend_util.computeConv2DInfo(
-      inputShape as [number, number, number, number],
+      inputShape,
       filter.shape as [number, number, number, number],
       numbersAttr(name, attrs, 'strides') as [number, number],
       1,

@@ -1,35 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { backend_util } from '@tensorflow/tfjs-core';
 import { maxScaledError, randomTensor, runOn } from '../testing/backends';
+import { DEPTHWISE_CASES, depthwiseOutputShape, type DepthwiseCase } from '../testing/depthwise-cases';
 
 // Entries sum batch·outHeight·outWidth products (<= 250 here); errors are measured against the same sum
 // over absolute values, the scale of float32 rounding (accumulation here is in float64).
 const TOLERANCE = 1e-5;
 
-interface DepthwiseCase {
-  readonly x: [number, number, number, number];
-  readonly filter: [number, number, number, number];
-  readonly strides: [number, number];
-  readonly dilations: [number, number];
-  readonly pad: 'same' | 'valid';
-}
-
-const CASES: DepthwiseCase[] = [
-  { x: [2, 7, 9, 3], filter: [3, 3, 3, 2], strides: [1, 1], dilations: [1, 1], pad: 'same' },
-  { x: [2, 8, 7, 4], filter: [3, 2, 4, 1], strides: [2, 2], dilations: [1, 1], pad: 'valid' },
-  { x: [1, 9, 9, 2], filter: [3, 3, 2, 3], strides: [1, 1], dilations: [2, 2], pad: 'same' },
-  { x: [1, 1, 1, 1], filter: [1, 1, 1, 1], strides: [1, 1], dilations: [1, 1], pad: 'valid' },
-  // One output channel per input channel at stride 1: the usual depthwise layer.
-  { x: [2, 7, 9, 3], filter: [3, 3, 3, 1], strides: [1, 1], dilations: [1, 1], pad: 'same' },
-  { x: [1, 6, 5, 4], filter: [2, 2, 4, 1], strides: [1, 1], dilations: [1, 1], pad: 'same' },
-  { x: [2, 6, 5, 4], filter: [2, 3, 4, 1], strides: [1, 1], dilations: [1, 1], pad: 'valid' },
-];
-
 function filterGrad(c: DepthwiseCase, abs = false): () => tf.Tensor {
   return () => {
-    const info = backend_util.computeConv2DInfo(c.x, c.filter, c.strides, c.dilations, c.pad, undefined, true);
     const x = randomTensor(c.x, 7);
-    const dy = randomTensor([info.batchSize, info.outHeight, info.outWidth, info.outChannels], 8);
+    const dy = randomTensor(depthwiseOutputShape(c), 8);
     const attrs = { strides: c.strides, dilations: c.dilations, pad: c.pad, filterShape: c.filter };
     return tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x: abs ? tf.abs(x) : x, dy: abs ? tf.abs(dy) : dy }, attrs) as tf.Tensor;
   };
@@ -49,7 +29,7 @@ function referenceGrad(c: DepthwiseCase, abs = false): () => tf.Tensor {
 }
 
 describe('DepthwiseConv2dNativeBackpropFilter (wasm) against the cpu backend', () => {
-  for (const c of CASES) {
+  for (const c of DEPTHWISE_CASES) {
     it(`x ${c.x} filter ${c.filter} strides ${c.strides} dilations ${c.dilations} pad ${c.pad}`, async () => {
       const [actual] = await runOn('wasm', filterGrad(c));
       const [expected] = await runOn('cpu', referenceGrad(c));

@@ -4,11 +4,10 @@
  * multiply-adds as the forward pass and has no shared inner dimension to hand to a matrix product, so it
  * is one direct pass over the heap with channel-contiguous inner loops, accumulated in float64.
  */
-import { DepthwiseConv2dNativeBackpropFilter, backend_util } from '@tensorflow/tfjs-core';
+import { DepthwiseConv2dNativeBackpropFilter } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
-import { convGeometry, type ConvGeometry } from '../conv-geometry';
-import { input, numbersAttr, padAttr } from '../kernel-args';
+import { convGeometry, depthwiseConvInfo, type ConvGeometry } from '../conv-geometry';
+import { float32Inputs, shape4Attr } from '../kernel-args';
 import { asWasmBackend, f32 } from '../wasm-backend';
 
 /** `dW[fh, fw, c, q] = Σ x[b, ih, iw, c] · dy[b, oh, ow, c·multiplier + q]` into `dw` (float64). */
@@ -49,24 +48,9 @@ function accumulateFilterGradient(x: Float32Array, dy: Float32Array, dw: Float64
 export const depthwiseConv2dNativeBackpropFilter: KernelFunc = ({ inputs, backend, attrs }): TensorInfo => {
   const name = DepthwiseConv2dNativeBackpropFilter;
   const wasm = asWasmBackend(backend, name);
-  const x = input(name, inputs, 'x');
-  const dy = input(name, inputs, 'dy');
-  if (x.dtype !== 'float32' || dy.dtype !== 'float32') {
-    throw invalidArgument(name, 'x, dy', 'float32 tensors', `dtypes ${x.dtype} and ${dy.dtype}`);
-  }
-  const filterShape = numbersAttr(name, attrs, 'filterShape');
-  if (!Array.isArray(filterShape) || filterShape.length !== 4) throw invalidArgument(name, 'filterShape', 'a list of 4 numbers', filterShape);
-  const g = convGeometry(
-    backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number],
-      filterShape as [number, number, number, number],
-      numbersAttr(name, attrs, 'strides') as [number, number],
-      numbersAttr(name, attrs, 'dilations') as [number, number],
-      padAttr(name, attrs),
-      attrs?.['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-      true,
-    ),
-  );
+  const [x, dy] = float32Inputs(name, inputs, 'x', 'dy');
+  const filterShape = shape4Attr(name, attrs, 'filterShape');
+  const g = convGeometry(depthwiseConvInfo(name, attrs, x.shape as [number, number, number, number], filterShape));
   const dw = new Float64Array(filterShape.reduce((p, d) => p * d, 1));
   accumulateFilterGradient(f32(wasm, x), f32(wasm, dy), dw, g);
   const out = wasm.makeOutput(filterShape, 'float32');

@@ -4,11 +4,10 @@
  * depthwise and separable layers) it runs as a forward depthwise convolution on XNNPACK; otherwise one
  * direct pass scatters each output gradient back over the window it came from.
  */
-import { DepthwiseConv2dNativeBackpropInput, backend_util } from '@tensorflow/tfjs-core';
+import { DepthwiseConv2dNativeBackpropInput, type backend_util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
-import { convGeometry, type ConvGeometry } from '../conv-geometry';
-import { input, numbersAttr, padAttr } from '../kernel-args';
+import { convGeometry, depthwiseConvInfo, type ConvGeometry } from '../conv-geometry';
+import { float32Inputs, shape4Attr } from '../kernel-args';
 import { runWasmKernel } from '../run-kernel';
 import { asWasmBackend, f32, type WasmBackend } from '../wasm-backend';
 
@@ -51,22 +50,9 @@ function scatterInputGradient(dy: Float32Array, w: Float32Array, dx: Float32Arra
 export const depthwiseConv2dNativeBackpropInput: KernelFunc = ({ inputs, backend, attrs }): TensorInfo => {
   const name = DepthwiseConv2dNativeBackpropInput;
   const wasm = asWasmBackend(backend, name);
-  const dy = input(name, inputs, 'dy');
-  const filter = input(name, inputs, 'filter');
-  if (dy.dtype !== 'float32' || filter.dtype !== 'float32') {
-    throw invalidArgument(name, 'dy, filter', 'float32 tensors', `dtypes ${dy.dtype} and ${filter.dtype}`);
-  }
-  const inputShape = numbersAttr(name, attrs, 'inputShape');
-  if (!Array.isArray(inputShape) || inputShape.length !== 4) throw invalidArgument(name, 'inputShape', 'a list of 4 numbers', inputShape);
-  const info = backend_util.computeConv2DInfo(
-    inputShape as [number, number, number, number],
-    filter.shape as [number, number, number, number],
-    numbersAttr(name, attrs, 'strides') as [number, number],
-    numbersAttr(name, attrs, 'dilations') as [number, number],
-    padAttr(name, attrs),
-    attrs?.['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-    true,
-  );
+  const [dy, filter] = float32Inputs(name, inputs, 'dy', 'filter');
+  const inputShape = shape4Attr(name, attrs, 'inputShape');
+  const info = depthwiseConvInfo(name, attrs, inputShape, filter.shape as [number, number, number, number]);
   const viaForward = forwardPadding(info);
   if (viaForward !== null) {
     const flipped = flipFilter(wasm, filter, info.filterHeight, info.filterWidth, info.inChannels);

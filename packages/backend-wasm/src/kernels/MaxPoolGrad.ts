@@ -6,18 +6,13 @@
  */
 import { MaxPoolGrad, backend_util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
-import { input, numbersAttr, padAttr } from '../kernel-args';
+import { float32Inputs, numbersAttr, padAttr } from '../kernel-args';
 import { asWasmBackend, f32 } from '../wasm-backend';
 
 /** Gradient of maxPool with respect to its input, of the input's shape. */
 export const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }): TensorInfo => {
   const wasm = asWasmBackend(backend, MaxPoolGrad);
-  const dy = input(MaxPoolGrad, inputs, 'dy');
-  const x = input(MaxPoolGrad, inputs, 'input');
-  if (dy.dtype !== 'float32' || x.dtype !== 'float32') {
-    throw invalidArgument(MaxPoolGrad, 'dy, input', 'float32 tensors', `dtypes ${dy.dtype} and ${x.dtype}`);
-  }
+  const [dy, x] = float32Inputs(MaxPoolGrad, inputs, 'dy', 'input');
   const info = backend_util.computePool2DInfo(
     x.shape as [number, number, number, number],
     numbersAttr(MaxPoolGrad, attrs, 'filterSize') as [number, number],
