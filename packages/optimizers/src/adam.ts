@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf, StrataAdamUpdate } from '@strata/core';
 import type { Tensor } from '@strata/core';
 import { Optimizer } from './optimizer';
 import type { OptimizerArgs } from './optimizer';
@@ -56,7 +56,7 @@ export class Adam extends Optimizer {
     const v = this.getSlot(variable, 'velocity');
     if (!this.amsgrad) {
       const fused = this.fusedUpdate(
-        'StrataAdamUpdate',
+        StrataAdamUpdate,
         { variable, gradient, m, v },
         { alpha: this.learningRate * correction, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon },
       );

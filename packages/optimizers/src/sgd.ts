@@ -1,4 +1,4 @@
-import { tf, invalidArgument } from '@strata/core';
+import { tf, StrataSGDUpdate, invalidArgument } from '@strata/core';
 import type { Tensor } from '@strata/core';
 import { Optimizer } from './optimizer';
 import type { OptimizerArgs } from './optimizer';
@@ -43,7 +43,7 @@ export class SGD extends Optimizer {
   protected override updateStep(gradient: Tensor, variable: tf.Variable, learningRate: Tensor): void {
     const m = this.momentum === 0 ? variable : this.getSlot(variable, 'momentum');
     const fused = this.fusedUpdate(
-      'StrataSGDUpdate',
+      StrataSGDUpdate,
       { variable, gradient, m },
       { learningRate: this.learningRate, momentum: this.momentum, nesterov: this.nesterov ? 1 : 0 },
     );

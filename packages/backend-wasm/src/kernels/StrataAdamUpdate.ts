@@ -11,13 +11,10 @@
  */
 import { util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument, shapeMismatch } from '@strata/core';
+import { invalidArgument, shapeMismatch, StrataAdamUpdate } from '@strata/core';
 import { input, numberAttr } from '../kernel-args';
 import { adamSimd } from '../simd-adam';
 import { asWasmBackend, f32, memoryOffset } from '../wasm-backend';
-
-/** Name of the kernel. */
-export const STRATA_ADAM_UPDATE = 'StrataAdamUpdate';
 
 /** Checks that every input is float32 with the variable's shape; returns the inputs in order. */
 export function sameShapeFloatInputs(kernelName: string, inputs: Parameters<KernelFunc>[0]['inputs'], names: readonly string[]): TensorInfo[] {
@@ -34,7 +31,7 @@ export function sameShapeFloatInputs(kernelName: string, inputs: Parameters<Kern
 
 /** The Adam update; see the file comment. */
 export const strataAdamUpdate: KernelFunc = ({ inputs, backend, attrs }): TensorInfo[] => {
-  const name = STRATA_ADAM_UPDATE;
+  const name = StrataAdamUpdate;
   const wasm = asWasmBackend(backend, name);
   const [variable, gradient, m, v] = sameShapeFloatInputs(name, inputs, ['variable', 'gradient', 'm', 'v']) as [TensorInfo, TensorInfo, TensorInfo, TensorInfo];
   const alpha = numberAttr(name, attrs, 'alpha');
@@ -76,7 +73,7 @@ export const strataAdamUpdate: KernelFunc = ({ inputs, backend, attrs }): Tensor
 
 /** Registration of `strataAdamUpdate` for the wasm backend. */
 export const strataAdamUpdateConfig: KernelConfig = {
-  kernelName: STRATA_ADAM_UPDATE,
+  kernelName: StrataAdamUpdate,
   backendName: 'wasm',
   kernelFunc: strataAdamUpdate,
 };

@@ -9,12 +9,9 @@
  * so the same seed always gives the same mask.
  */
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument, StrataDropoutMask } from '@strata/core';
 import { numberAttr, numbersAttr } from '../kernel-args';
 import { asWasmBackend, f32 } from '../wasm-backend';
-
-/** Name of the kernel. */
-export const STRATA_DROPOUT_MASK = 'StrataDropoutMask';
 
 /**
  * Fills `out` with an inverted-dropout mask. Each 32-bit hash of `(seed, pair index)` decides two entries,
@@ -48,7 +45,7 @@ export function fillDropoutMask(out: Float32Array, rate: number, seed: number): 
 
 /** The dropout mask; see the file comment. */
 export const strataDropoutMask: KernelFunc = ({ backend, attrs }): TensorInfo => {
-  const name = STRATA_DROPOUT_MASK;
+  const name = StrataDropoutMask;
   const wasm = asWasmBackend(backend, name);
   const shapeAttr = numbersAttr(name, attrs, 'shape');
   const shape = typeof shapeAttr === 'number' ? [shapeAttr] : shapeAttr;
@@ -64,7 +61,7 @@ export const strataDropoutMask: KernelFunc = ({ backend, attrs }): TensorInfo =>
 
 /** Registration of `strataDropoutMask` for the wasm backend. */
 export const strataDropoutMaskConfig: KernelConfig = {
-  kernelName: STRATA_DROPOUT_MASK,
+  kernelName: StrataDropoutMask,
   backendName: 'wasm',
   kernelFunc: strataDropoutMask,
 };

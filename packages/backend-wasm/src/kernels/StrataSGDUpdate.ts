@@ -8,17 +8,15 @@
  * `variable' = variable + m'`, or with Nesterov `variable' = variable + momentum·m' - lr·g`. With momentum
  * 0 pass any `m` of the variable's shape (the variable itself will do) and ignore the second output.
  */
+import { StrataSGDUpdate } from '@strata/core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { numberAttr } from '../kernel-args';
 import { asWasmBackend, f32 } from '../wasm-backend';
 import { sameShapeFloatInputs } from './StrataAdamUpdate';
 
-/** Name of the kernel. */
-export const STRATA_SGD_UPDATE = 'StrataSGDUpdate';
-
 /** The SGD update; see the file comment. */
 export const strataSGDUpdate: KernelFunc = ({ inputs, backend, attrs }): TensorInfo[] => {
-  const name = STRATA_SGD_UPDATE;
+  const name = StrataSGDUpdate;
   const wasm = asWasmBackend(backend, name);
   const [variable, gradient, m] = sameShapeFloatInputs(name, inputs, ['variable', 'gradient', 'm']) as [TensorInfo, TensorInfo, TensorInfo];
   const lr = numberAttr(name, attrs, 'learningRate');
@@ -42,7 +40,7 @@ export const strataSGDUpdate: KernelFunc = ({ inputs, backend, attrs }): TensorI
 
 /** Registration of `strataSGDUpdate` for the wasm backend. */
 export const strataSGDUpdateConfig: KernelConfig = {
-  kernelName: STRATA_SGD_UPDATE,
+  kernelName: StrataSGDUpdate,
   backendName: 'wasm',
   kernelFunc: strataSGDUpdate,
 };

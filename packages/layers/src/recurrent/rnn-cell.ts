@@ -1,4 +1,4 @@
-import { tf, Tensor, RandomGenerator, ValueError, invalidArgument, nextSeed, shapeMismatch } from '@strata/core';
+import { tf, Tensor, RandomGenerator, StrataDropoutMask, ValueError, invalidArgument, nextSeed, shapeMismatch } from '@strata/core';
 import { getActivation, serializeActivation, type ActivationIdentifier } from '../activations/get-activation';
 import type { ActivationFn } from '../activations/activations';
 import type { Constraint } from '../constraints/constraint';
@@ -6,7 +6,6 @@ import { getConstraint, serializeConstraint, type ConstraintIdentifier } from '.
 import { getInitializer, serializeInitializer, type InitializerIdentifier } from '../initializers/get-initializer';
 import type { Initializer } from '../initializers/initializer';
 import { Layer, type CallArgs, type LayerArgs } from '../layer';
-import { DROPOUT_MASK_KERNEL } from '../regularization/dropout';
 import type { LayerVariable } from '../layer-variable';
 import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from '../regularizers/get-regularizer';
 import type { Regularizer } from '../regularizers/regularizer';
@@ -198,8 +197,8 @@ export abstract class RNNCell extends Layer {
       return Array.from({ length: this.dropoutMaskCount }, () => {
         const seed = this.generator ? this.generator.nextSeed() : nextSeed();
         const shape = [batchSize, dim];
-        if (tf.getKernel(DROPOUT_MASK_KERNEL, tf.getBackend()) !== undefined) {
-          return tf.engine().runKernel(DROPOUT_MASK_KERNEL, {}, { shape, rate, seed }) as Tensor;
+        if (tf.getKernel(StrataDropoutMask, tf.getBackend()) !== undefined) {
+          return tf.engine().runKernel(StrataDropoutMask, {}, { shape, rate, seed }) as Tensor;
         }
         return tf.tidy(() => tf.div(tf.cast(tf.greaterEqual(tf.randomUniform(shape, 0, 1, 'float32', seed), rate), 'float32'), 1 - rate));
       });

@@ -1,6 +1,5 @@
-import { tf, Tensor, setRandomSeed, ShapeError, ValueError } from '@strata/core';
+import { tf, Tensor, setRandomSeed, ShapeError, StrataDropoutMask, ValueError } from '@strata/core';
 import { GRUCell, LSTMCell, RNN, SimpleRNN, SimpleRNNCell, SymbolicTensor, deserializeLayer, l1, l2, serializeLayer, type RNNCallArgs } from '../index';
-import { DROPOUT_MASK_KERNEL } from '../regularization/dropout';
 import { expectConfigRoundTrip, expectGradientsMatch, expectLayerGradients, expectOutputShape, sample, useTestBackend } from '../../test/harness';
 
 beforeAll(useTestBackend);
@@ -137,7 +136,7 @@ describe('RNN', () => {
       const values = new Float32Array(shape.reduce((p, d) => p * d, 1)).map((_, i) => (i % 2 === 0 ? 0 : 1 / (1 - rate)));
       return (backend as unknown as { makeTensorInfo(s: number[], d: string, v: Float32Array): tf.TensorInfo }).makeTensorInfo(shape, 'float32', values);
     };
-    tf.registerKernel({ kernelName: DROPOUT_MASK_KERNEL, backendName: tf.getBackend(), kernelFunc });
+    tf.registerKernel({ kernelName: StrataDropoutMask, backendName: tf.getBackend(), kernelFunc });
     try {
       const layer = runningSum(4, { dropout: 0.5, recurrentDropout: 0.5, returnSequences: true });
       const x = tf.ones([1, 3, 4]);
@@ -150,7 +149,7 @@ describe('RNN', () => {
       tf.dispose([x, y]);
       layer.dispose();
     } finally {
-      tf.unregisterKernel(DROPOUT_MASK_KERNEL, tf.getBackend());
+      tf.unregisterKernel(StrataDropoutMask, tf.getBackend());
     }
   });
 

@@ -1,6 +1,5 @@
-import { tf, setRandomSeed, RandomGenerator, ValueError } from '@strata/core';
+import { tf, setRandomSeed, RandomGenerator, StrataDropoutMask, ValueError } from '@strata/core';
 import { Dropout } from '../index';
-import { DROPOUT_MASK_KERNEL } from './dropout';
 import { expectConfigRoundTrip, expectGradientsMatch, sample, useTestBackend } from '../../test/harness';
 
 beforeAll(useTestBackend);
@@ -86,8 +85,8 @@ describe('Dropout', () => {
       for (let i = 0; i < values.length; i++) values[i] = rng.nextFloat() < rate ? 0 : 1 / (1 - rate);
       return (backend as unknown as { makeTensorInfo(s: number[], d: string, v: Float32Array): tf.TensorInfo }).makeTensorInfo(shape, 'float32', values);
     };
-    beforeAll(() => tf.registerKernel({ kernelName: DROPOUT_MASK_KERNEL, backendName: tf.getBackend(), kernelFunc }));
-    afterAll(() => tf.unregisterKernel(DROPOUT_MASK_KERNEL, tf.getBackend()));
+    beforeAll(() => tf.registerKernel({ kernelName: StrataDropoutMask, backendName: tf.getBackend(), kernelFunc }));
+    afterAll(() => tf.unregisterKernel(StrataDropoutMask, tf.getBackend()));
     beforeEach(() => (calls.length = 0));
 
     it('multiplies by the kernel mask, drawn once with the layer rate, the mask shape and the seed', () => {

@@ -1,4 +1,4 @@
-import { tf, Tensor, RandomGenerator, invalidArgument, nextSeed } from '@strata/core';
+import { tf, Tensor, RandomGenerator, StrataDropoutMask, invalidArgument, nextSeed } from '@strata/core';
 import { Layer, type CallArgs, type LayerArgs } from '../layer';
 
 /**
@@ -7,8 +7,6 @@ import { Layer, type CallArgs, type LayerArgs } from '../layer';
  * draws the mask with `tf.randomUniform` and elementwise ops; the two paths give different masks for the
  * same seed, each repeatable.
  */
-export const DROPOUT_MASK_KERNEL = 'StrataDropoutMask';
-
 /** Arguments of {@link Dropout} (besides `rate`). */
 export interface DropoutArgs extends LayerArgs {
   /**
@@ -53,8 +51,8 @@ export class Dropout extends Layer {
     return tf.tidy(() => {
       // The mask is a constant of the step: only the product carries a gradient, back to `x`.
       const mask =
-        tf.getKernel(DROPOUT_MASK_KERNEL, tf.getBackend()) !== undefined
-          ? (tf.engine().runKernel(DROPOUT_MASK_KERNEL, {}, { shape: maskShape, rate: this.rate, seed }) as Tensor)
+        tf.getKernel(StrataDropoutMask, tf.getBackend()) !== undefined
+          ? (tf.engine().runKernel(StrataDropoutMask, {}, { shape: maskShape, rate: this.rate, seed }) as Tensor)
           : tf.div(tf.cast(tf.less(tf.randomUniform(maskShape, 0, 1, 'float32', seed), keep), 'float32'), keep);
       return tf.mul(x, mask);
     });

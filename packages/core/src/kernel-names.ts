@@ -1,0 +1,14 @@
+/**
+ * Names of Strata's own kernels: fused steps that a backend may provide. Layers and optimizers run a
+ * kernel by name when the current backend registers it and fall back to plain ops otherwise, so the names
+ * live here, where both sides can see them.
+ */
+
+/** One Adam step for one variable: inputs `variable`, `gradient`, `m`, `v`; outputs the new `[variable, m, v]`. */
+export const StrataAdamUpdate = 'StrataAdamUpdate';
+
+/** One SGD (optionally Nesterov momentum) step for one variable: inputs `variable`, `gradient`, `m`. */
+export const StrataSGDUpdate = 'StrataSGDUpdate';
+
+/** An inverted-dropout mask (0 or `1 / (1 - rate)`) drawn from a seed: attributes `shape`, `rate`, `seed`. */
+export const StrataDropoutMask = 'StrataDropoutMask';
