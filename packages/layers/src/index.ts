@@ -17,6 +17,7 @@ export { registerLayer, getRegisteredLayer, serializeLayer, deserializeLayer } f
 
 export { Dense } from './core/dense';
 export type { DenseArgs } from './core/dense';
+export type { KernelLayerArgs } from './core/kernel-layer-args';
 export { Activation } from './core/activation';
 export type { ActivationArgs } from './core/activation';
 export { InputLayer } from './core/input-layer';

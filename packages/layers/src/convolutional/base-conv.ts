@@ -1,19 +1,20 @@
 import { tf, Tensor, ValueError, invalidArgument, shapeMismatch } from '@strata/core';
-import { getActivation, serializeActivation, type ActivationIdentifier } from '../activations/get-activation';
+import { getActivation, serializeActivation } from '../activations/get-activation';
 import { linear, relu, type ActivationFn } from '../activations/activations';
 import type { Constraint } from '../constraints/constraint';
-import { getConstraint, serializeConstraint, type ConstraintIdentifier } from '../constraints/get-constraint';
-import { getInitializer, serializeInitializer, type InitializerIdentifier } from '../initializers/get-initializer';
+import { getConstraint, serializeConstraint } from '../constraints/get-constraint';
+import { getInitializer, serializeInitializer } from '../initializers/get-initializer';
 import type { Initializer } from '../initializers/initializer';
-import { Layer, type LayerArgs } from '../layer';
+import { Layer } from '../layer';
+import type { KernelLayerArgs } from '../core/kernel-layer-args';
 import type { LayerVariable } from '../layer-variable';
-import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from '../regularizers/get-regularizer';
+import { getRegularizer, serializeRegularizer } from '../regularizers/get-regularizer';
 import type { Regularizer } from '../regularizers/regularizer';
 import type { Shape } from '../shape';
 import { checkDataFormat, convOutputLength, normalizePadding, normalizeTuple, type DataFormat, type PaddingMode } from './conv-utils';
 
 /** Arguments shared by every convolution layer (besides `filters` and `kernelSize`). */
-export interface BaseConvArgs extends LayerArgs {
+export interface BaseConvArgs extends KernelLayerArgs {
   /** Step of the window along each spatial axis: a number or one per axis (default 1). */
   strides?: number | number[];
   /** `'valid'` (no padding, default) or `'same'` (TensorFlow style: the extra pad goes at the end). */
@@ -22,22 +23,6 @@ export interface BaseConvArgs extends LayerArgs {
   dataFormat?: DataFormat;
   /** Spacing between kernel taps (atrous convolution): a number or one per axis (default 1). */
   dilationRate?: number | number[];
-  /** Applied to the output; default none (`linear`). */
-  activation?: ActivationIdentifier | null;
-  /** Whether to add a bias per filter (default true). */
-  useBias?: boolean;
-  /** Initializer of the kernel (default `glorot_uniform`). */
-  kernelInitializer?: InitializerIdentifier;
-  /** Initializer of the bias (default `zeros`). */
-  biasInitializer?: InitializerIdentifier;
-  /** Penalty on the kernel, e.g. `l2(0.001)`. */
-  kernelRegularizer?: RegularizerIdentifier | null;
-  /** Penalty on the bias. */
-  biasRegularizer?: RegularizerIdentifier | null;
-  /** Projection of the kernel after each optimizer step. */
-  kernelConstraint?: ConstraintIdentifier | null;
-  /** Projection of the bias after each optimizer step. */
-  biasConstraint?: ConstraintIdentifier | null;
 }
 
 /**

@@ -1,34 +1,19 @@
 import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata/core';
-import { getActivation, serializeActivation, type ActivationIdentifier } from '../activations/get-activation';
+import { getActivation, serializeActivation } from '../activations/get-activation';
 import type { ActivationFn } from '../activations/activations';
 import type { Constraint } from '../constraints/constraint';
-import { getConstraint, serializeConstraint, type ConstraintIdentifier } from '../constraints/get-constraint';
-import { getInitializer, serializeInitializer, type InitializerIdentifier } from '../initializers/get-initializer';
+import { getConstraint, serializeConstraint } from '../constraints/get-constraint';
+import { getInitializer, serializeInitializer } from '../initializers/get-initializer';
 import type { Initializer } from '../initializers/initializer';
-import { Layer, type LayerArgs } from '../layer';
+import { Layer } from '../layer';
+import type { KernelLayerArgs } from './kernel-layer-args';
 import type { LayerVariable } from '../layer-variable';
-import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from '../regularizers/get-regularizer';
+import { getRegularizer, serializeRegularizer } from '../regularizers/get-regularizer';
 import type { Regularizer } from '../regularizers/regularizer';
 import type { Shape } from '../shape';
 
 /** Arguments of {@link Dense} (besides `units`). */
-export interface DenseArgs extends LayerArgs {
-  /** Applied to the output; default none (`linear`). */
-  activation?: ActivationIdentifier | null;
-  /** Whether to add a bias vector (default true). */
-  useBias?: boolean;
-  /** Initializer of the kernel (default `glorot_uniform`). */
-  kernelInitializer?: InitializerIdentifier;
-  /** Initializer of the bias (default `zeros`). */
-  biasInitializer?: InitializerIdentifier;
-  /** Penalty on the kernel, e.g. `l2(0.001)`. */
-  kernelRegularizer?: RegularizerIdentifier | null;
-  /** Penalty on the bias. */
-  biasRegularizer?: RegularizerIdentifier | null;
-  /** Projection of the kernel after each optimizer step. */
-  kernelConstraint?: ConstraintIdentifier | null;
-  /** Projection of the bias after each optimizer step. */
-  biasConstraint?: ConstraintIdentifier | null;
+export interface DenseArgs extends KernelLayerArgs {
   /** Size of the input's last axis, for the first layer of a model (Keras's `input_dim`; same as `inputShape: [inputDim]`). */
   inputDim?: number;
 }
