@@ -1,5 +1,6 @@
 /**
- * The Strata side of the training benchmark: CPU milliseconds per step of `model.fit`, and of the bare
+ * The Strata side of the training benchmark: milliseconds per step (CPU time, or wall time for several
+ * threads) of `model.fit`, and of the bare
  * training step (forward, loss, gradients, optimizer update on batches already on the backend) that
  * `fit` wraps, both with warm-up steps excluded.
  */
@@ -9,6 +10,9 @@ import type { Optimizer } from '@strata/optimizers';
 import { buildStrataModel, INPUT_SHAPES, type ModelName } from './strata-models';
 import { syntheticData } from './synthetic';
 import { cpuMs } from './timing';
+
+/** A millisecond clock: CPU time for one thread, wall time for several. */
+export type Clock = () => number;
 
 /** Strata's times for one model. */
 export interface StrataTiming {
@@ -31,7 +35,7 @@ function tensors(name: ModelName, n: number): [Tensor, Tensor] {
  * are timed alternately in two rounds and each keeps its faster round, so that neither pays alone for the
  * JIT compilation and heap growth of the first timed steps.
  */
-export async function timeStrata(name: ModelName, steps: number, warmup: number): Promise<StrataTiming> {
+export async function timeStrata(name: ModelName, steps: number, warmup: number, clock: Clock = cpuMs): Promise<StrataTiming> {
   const model = buildStrataModel(name);
   const [xWarm, yWarm] = tensors(name, warmup * BATCH);
   const [x, y] = tensors(name, steps * BATCH);
@@ -51,12 +55,12 @@ export async function timeStrata(name: ModelName, steps: number, warmup: number)
   let fitMsPerStep = Number.POSITIVE_INFINITY;
   let stepMsPerStep = Number.POSITIVE_INFINITY;
   for (let round = 0; round < 2; round++) {
-    let c0 = cpuMs();
+    let c0 = clock();
     await model.fit(x, y, { batchSize: BATCH, verbose: 0 });
-    fitMsPerStep = Math.min(fitMsPerStep, (cpuMs() - c0) / steps);
-    c0 = cpuMs();
+    fitMsPerStep = Math.min(fitMsPerStep, (clock() - c0) / steps);
+    c0 = clock();
     for (const [bx, by] of batches) step(bx, by);
-    stepMsPerStep = Math.min(stepMsPerStep, (cpuMs() - c0) / steps);
+    stepMsPerStep = Math.min(stepMsPerStep, (clock() - c0) / steps);
   }
 
   tf.dispose([xWarm, yWarm, x, y, ...batches.flat()]);

@@ -18,6 +18,11 @@ export interface TimingArgs {
   readonly roundMs: number;
 }
 
+/** Wall-clock milliseconds, for work spread over several threads (whose CPU times add up). */
+export function wallMs(): number {
+  return performance.now();
+}
+
 /** CPU time of this process in milliseconds. */
 export function cpuMs(): number {
   const { user, system } = process.cpuUsage();

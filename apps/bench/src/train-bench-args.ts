@@ -15,9 +15,11 @@ export interface TrainBenchArgs {
   readonly accuracy: boolean;
   /** Skip the stock tfjs-layers side (Strata alone, e.g. for profiling). */
   readonly noStock: boolean;
+  /** Threads for Strata's side (more than one: its native kernels on worker threads, timed in wall time). */
+  readonly threads: number;
 }
 
-const USAGE = 'usage: train-bench [--steps N] [--warmup N] [--models mlp,cnn,rnn] [--json] [--accuracy] [--no-stock]';
+const USAGE = 'usage: train-bench [--steps N] [--warmup N] [--models mlp,cnn,rnn] [--json] [--accuracy] [--no-stock] [--threads N]';
 
 function positiveInt(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -33,6 +35,7 @@ export function parseTrainBenchArgs(argv: readonly string[]): TrainBenchArgs {
   let json = false;
   let accuracy = false;
   let noStock = false;
+  let threads = 1;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--steps') steps = positiveInt(arg, argv[++i]);
@@ -40,6 +43,7 @@ export function parseTrainBenchArgs(argv: readonly string[]): TrainBenchArgs {
     else if (arg === '--json') json = true;
     else if (arg === '--accuracy') accuracy = true;
     else if (arg === '--no-stock') noStock = true;
+    else if (arg === '--threads') threads = positiveInt(arg, argv[++i]);
     else if (arg === '--models') {
       const list = (argv[++i] ?? '').split(',').filter((s) => s !== '');
       const unknown = list.filter((m) => !(MODEL_NAMES as readonly string[]).includes(m));
@@ -49,5 +53,5 @@ export function parseTrainBenchArgs(argv: readonly string[]): TrainBenchArgs {
       models = list as ModelName[];
     } else throw new Error(`train-bench: unknown argument '${arg}'\n${USAGE}`);
   }
-  return { steps, warmup, models, json, accuracy, noStock };
+  return { steps, warmup, models, json, accuracy, noStock, threads };
 }

@@ -7,13 +7,15 @@
  * step with warm-up excluded (Strata's fit and bare step timed alternately, best of two rounds; the wasm backend computes on one thread, so CPU time is its run time and
  * other processes on a shared machine count least); an epoch is 469 steps (60,000 MNIST samples).
  *
- *   node dist/train-bench.js [--steps N] [--warmup N] [--models mlp,cnn,rnn] [--json] [--accuracy] [--no-stock]
+ * With `--threads N` (N > 1) Strata's side runs its native kernels on N threads and is timed in wall time.
+ *
+ *   node dist/train-bench.js [--steps N] [--warmup N] [--models mlp,cnn,rnn] [--json] [--accuracy] [--no-stock] [--threads N]
  */
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { setBackend } from '@strata/core';
-import '@strata/backend-wasm';
+import { setThreadsCount } from '@strata/backend-wasm';
 import { measureEpochAccuracy, type AccuracyResult } from './accuracy';
 import { stepFlops } from './model-flops';
 import { measureGemmGflops } from './roofline';
@@ -22,6 +24,7 @@ import { timeStrata, type StrataTiming } from './strata-timing';
 import type { ModelName } from './strata-models';
 import { formatTable } from './table';
 import { parseTrainBenchArgs } from './train-bench-args';
+import { cpuMs, wallMs } from './timing';
 
 /** Steps in one MNIST epoch at batch 128. */
 const STEPS_PER_EPOCH = Math.ceil(60000 / 128);
@@ -51,11 +54,12 @@ const fmt = (v: number | null, digits = 1): string => (v === null ? '—' : v.to
 
 async function main(): Promise<void> {
   const args = parseTrainBenchArgs(process.argv.slice(2));
+  if (args.threads > 1) setThreadsCount(args.threads);
   await setBackend('wasm');
   const gflops = measureGemmGflops();
   const results: ModelResult[] = [];
   for (const model of args.models) {
-    const strata = await timeStrata(model, args.steps, args.warmup);
+    const strata = await timeStrata(model, args.steps, args.warmup, args.threads > 1 ? wallMs : cpuMs);
     // tfjs-backend-cpu takes over a minute per CNN step (and has no kernels to compile): one step tells enough.
     const onCpu = stockBackend(model) === 'cpu';
     const stock = args.noStock ? null : runStock(model, onCpu ? 1 : args.steps, onCpu ? 0 : args.warmup);
@@ -71,7 +75,7 @@ async function main(): Promise<void> {
   }
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ steps: args.steps, warmup: args.warmup, gemmGflops: gflops, loadAverage: os.loadavg(), stepsPerEpoch: STEPS_PER_EPOCH, results }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ steps: args.steps, warmup: args.warmup, threads: args.threads, gemmGflops: gflops, loadAverage: os.loadavg(), stepsPerEpoch: STEPS_PER_EPOCH, results }, null, 2)}\n`);
     return;
   }
   const epoch = (ms: number): string => ((ms * STEPS_PER_EPOCH) / 1000).toFixed(1);
@@ -95,7 +99,8 @@ async function main(): Promise<void> {
     'stock backend', 'tfjs-layers ms/step', 's/epoch', 'speedup', 'GEMM floor ms', 's/epoch', 'of floor',
     ...(args.accuracy ? ['test acc, 1 epoch'] : []),
   ];
-  console.log(`Training, batch 128, ${args.steps} timed steps after ${args.warmup} warm-up, CPU ms per step; epoch = ${STEPS_PER_EPOCH} steps`);
+  const strataClock = args.threads > 1 ? `Strata on ${args.threads} threads in wall ms, stock in CPU ms` : 'CPU ms';
+  console.log(`Training, batch 128, ${args.steps} timed steps after ${args.warmup} warm-up, ${strataClock} per step; epoch = ${STEPS_PER_EPOCH} steps`);
   console.log(`wasm GEMM roofline in this run: ${gflops.toFixed(1)} GFLOP/s; load average ${load}`);
   console.log(formatTable(header, rows, 1));
   if (results.some((r) => r.stock?.backend === 'cpu')) {

@@ -3,7 +3,9 @@
  */
 import { engine, env } from '@tensorflow/tfjs-core';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { nativeKernels } from './native-kernels';
 import { STRATA_WASM_KERNELS } from './register';
+import { asWasmBackend } from './wasm-backend';
 
 /** The binaries tfjs-backend-wasm ships; it picks one from the features the platform supports. */
 export type WasmBinary = 'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm';
@@ -12,11 +14,14 @@ export type WasmBinary = 'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm
 export interface WasmBackendInfo {
   /** Whether the platform runs WebAssembly SIMD (the SIMD binary is then used). */
   readonly simd: boolean;
-  /** Whether the platform allows the multi-threaded binary (never in Node with tfjs-backend-wasm 4.22). */
+  /** Whether the multi-threaded binary is allowed (in Node, only when Strata starts it for threads). */
   readonly multithreading: boolean;
   /** The binary the backend loads (or loaded). */
   readonly binary: WasmBinary;
-  /** Threads the backend computes with, or null until the backend has started. */
+  /**
+   * Threads the backend computes with, or null until the backend has started: in Node with threads asked
+   * for (`setThreadsCount`, `STRATA_WASM_THREADS`), the threads of Strata's native kernels.
+   */
   readonly threads: number | null;
   /** Kernels Strata adds to or replaces in the wasm backend. */
   readonly kernels: string[];
@@ -38,7 +43,13 @@ export async function backendInfo(): Promise<WasmBackendInfo> {
     simd,
     multithreading,
     binary,
-    threads: started ? getThreadsCount() : null,
+    threads: started ? (strataThreads() ?? getThreadsCount()) : null,
     kernels: STRATA_WASM_KERNELS.map((k) => k.kernelName),
   };
+}
+
+/** The size of Strata's thread pool on the started wasm backend, or null where it has none. */
+function strataThreads(): number | null {
+  const backend = engine().registry['wasm'];
+  return backend === undefined ? null : (nativeKernels(asWasmBackend(backend, 'backendInfo'))?.threads?.size ?? null);
 }

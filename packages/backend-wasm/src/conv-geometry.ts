@@ -47,6 +47,18 @@ export function convGeometry(info: backend_util.Conv2DInfo): ConvGeometry {
   };
 }
 
+/** The arguments that the native convolution kernels (`native/conv2d_backprop_*.h`) take for `g`, in their order. */
+export function nativeConvArgs(g: ConvGeometry): readonly [
+  batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number, outWidth: number, outChannels: number,
+  filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, dilationHeight: number,
+  dilationWidth: number, padTop: number, padLeft: number,
+] {
+  return [
+    g.batchSize, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.outChannels, g.filterHeight, g.filterWidth,
+    g.strideHeight, g.strideWidth, g.dilationHeight, g.dilationWidth, g.padTop, g.padLeft,
+  ];
+}
+
 /**
  * The `Conv2DInfo` of a depthwise convolution of an NHWC `inShape` input with `filterShape`, its strides,
  * dilations, padding and rounding read from the attributes of kernel `kernelName`.

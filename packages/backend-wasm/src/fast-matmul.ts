@@ -9,7 +9,9 @@ import { broadcast_util, util } from '@tensorflow/tfjs-core';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { ShapeError, formatShape, invalidArgument } from '@strata/core';
 import { transposeMatrices } from './transpose-matrices';
-import { cFunction, f32, makeView, releaseView, shapeBytes, tensorId, type WasmBackend } from './wasm-backend';
+import { applyActivation } from './apply-activation';
+import { GEMM_ACTIVATIONS, nativeKernels, type NativeKernels } from './native-kernels';
+import { cFunction, f32, makeView, memoryOffset, releaseView, shapeBytes, tensorId, type WasmBackend } from './wasm-backend';
 
 /** Activation codes of the module's fused matmul (its `FusableActivation` enum). */
 export const FUSABLE_ACTIVATIONS = { linear: 0, relu: 1, relu6: 2, prelu: 3, leakyrelu: 4, sigmoid: 5, elu: 6 } as const;
@@ -19,15 +21,33 @@ export type FusableActivationName = keyof typeof FUSABLE_ACTIVATIONS;
 
 /** What is applied to each product in the same pass: bias (length N), then an activation. */
 export interface MatMulEpilogue {
-  /** Module id of a float32 bias holding exactly N values, or 0 for none. */
-  readonly biasId: number;
+  /** A float32 bias holding exactly N values. */
+  readonly bias?: TensorInfo;
   readonly activation: FusableActivationName;
-  /** Module id of the PReLU slopes (their size divides M*N, repeating along the output), or 0. */
-  readonly preluId: number;
+  /** The PReLU slopes (their size divides M*N, repeating along the output). */
+  readonly prelu?: TensorInfo;
   readonly leakyreluAlpha: number;
 }
 
-const LINEAR: MatMulEpilogue = { biasId: 0, activation: 'linear', preluId: 0, leakyreluAlpha: 0 };
+const LINEAR: MatMulEpilogue = { activation: 'linear', leakyreluAlpha: 0 };
+
+/**
+ * Which code computes a product: Strata's `gemm` (`native/gemm.c`), or XNNPACK through the backend's
+ * module, which remains for platforms without WebAssembly SIMD, where the native module cannot load.
+ */
+export type MatMulEngine = 'native' | 'xnnpack';
+
+let preferredEngine: MatMulEngine = 'native';
+
+/**
+ * Chooses the engine of every later product ('native' by default; XNNPACK is used anyway where the native
+ * module cannot load). XNNPACK keeps the packed right operand of a product cached while that tensor lives,
+ * which can pay for inference with fixed weights; in training every weight is a new tensor after each step.
+ */
+export function useMatMulEngine(engine: MatMulEngine): void {
+  if (engine !== 'native' && engine !== 'xnnpack') throw invalidArgument('useMatMulEngine', 'engine', "'native' or 'xnnpack'", engine);
+  preferredEngine = engine;
+}
 
 /** The operands of a product as the kernels receive them. */
 export interface MatMulOperands {
@@ -109,7 +129,7 @@ function isSmallBatch(shape: MatMulShape, epilogue: MatMulEpilogue): boolean {
     util.sizeFromShape(shape.batchShapeA) === batch &&
     util.sizeFromShape(shape.batchShapeB) === batch &&
     shape.m * shape.k * shape.n < SMALL_PRODUCT &&
-    epilogue.biasId === 0 &&
+    epilogue.bias === undefined &&
     epilogue.activation === 'linear'
   );
 }
@@ -147,7 +167,7 @@ const PACK_COST = 2.2;
  */
 function shouldSwap(operands: MatMulOperands, shape: MatMulShape, epilogue: MatMulEpilogue): boolean {
   const { transposeA, transposeB } = operands;
-  if ((!transposeA && !transposeB) || epilogue.biasId !== 0 || epilogue.activation === 'prelu') return false;
+  if ((!transposeA && !transposeB) || epilogue.bias !== undefined || epilogue.activation === 'prelu') return false;
   if (util.sizeFromShape(shape.batchShapeA) !== util.sizeFromShape(shape.batchShapeB)) return false;
   const { m, k, n } = shape;
   const direct = (transposeA ? TRANSPOSE_COST * m * k : 0) + (transposeB ? TRANSPOSE_COST * n * k : 0) + PACK_COST * n * k;
@@ -155,9 +175,75 @@ function shouldSwap(operands: MatMulOperands, shape: MatMulShape, epilogue: MatM
   return swapped < direct;
 }
 
+/** Multiply-adds below which a product stays on one thread (handing work to a thread costs ~10-20 µs). */
+const PARALLEL_MIN_MACS = 1 << 19;
+
 /**
- * Computes `epilogue(a·b)` into a new float32 tensor `[...outBatchShape, m, n]`: on XNNPACK, or for a batch
- * of tiny matrices in the module's loop. Operands must be float32.
+ * `epilogue(a·b)` with Strata's `gemm`, matrix by matrix, reading transposed operands in place through
+ * their strides. Bias, ReLU and ReLU6 apply inside the product; other activations after it.
+ */
+function nativeBatchMatMul(
+  backend: WasmBackend,
+  native: NativeKernels,
+  operands: MatMulOperands,
+  shape: MatMulShape,
+  epilogue: MatMulEpilogue,
+): TensorInfo {
+  const { m, k, n, batchShapeA, batchShapeB, outBatchShape } = shape;
+  const { transposeA, transposeB } = operands;
+  const batchA = util.sizeFromShape(batchShapeA);
+  const batchB = util.sizeFromShape(batchShapeB);
+  const batchOut = util.sizeFromShape(outBatchShape);
+  const out = backend.makeOutput([...outBatchShape, m, n], 'float32');
+  if (batchOut * m * n === 0) return out;
+  const inGemm = epilogue.activation in GEMM_ACTIVATIONS ? (epilogue.activation as keyof typeof GEMM_ACTIVATIONS) : 'linear';
+  // Scratch first (one block per thread): allocating may grow the memory, never move tensors.
+  const threads = native.threads;
+  const scratchBytes = 16 * Math.ceil(native.exports.gemm_scratch_floats(n) / 4);
+  const scratch = native.scratch(scratchBytes * (threads?.size ?? 1));
+  const a = memoryOffset(backend, operands.a);
+  const b = memoryOffset(backend, operands.b);
+  const c = memoryOffset(backend, out);
+  const bias = epilogue.bias === undefined ? 0 : memoryOffset(backend, epilogue.bias);
+  const [aRowStride, aColStride] = transposeA ? [1, m] : [k, 1];
+  const [bRowStride, bColStride] = transposeB ? [1, k] : [n, 1];
+  const activation = GEMM_ACTIVATIONS[inGemm];
+  const product = (rows: number, aAt: number, bAt: number, cAt: number): void => {
+    if (threads === null || rows * n * k < PARALLEL_MIN_MACS) {
+      native.exports.gemm(rows, n, k, aAt, aRowStride, aColStride, bAt, bRowStride, bColStride, cAt, n, 0, bias, activation, scratch);
+      return;
+    }
+    // Row blocks of a multiple of 4 rows (gemm's tile height), one per thread.
+    const block = 4 * Math.ceil(rows / 4 / threads.size);
+    const slices: number[][] = [];
+    for (let first = 0, t = 0; first < rows; first += block, t++) {
+      slices.push([
+        Math.min(block, rows - first), n, k, aAt + 4 * first * aRowStride, aRowStride, aColStride, bAt, bRowStride, bColStride,
+        cAt + 4 * first * n, n, 0, bias, activation, scratch + t * scratchBytes,
+      ]);
+    }
+    threads.run('gemm', slices);
+  };
+  if (batchB === 1 && !transposeA && batchA === batchOut) {
+    // One right operand: the batches of a are the rows of a single product.
+    product(batchA * m, a, b, c);
+  } else {
+    const mapA = batchIndexMap(batchShapeA, outBatchShape);
+    const mapB = batchIndexMap(batchShapeB, outBatchShape);
+    for (let i = 0; i < batchOut; i++) {
+      product(m, a + 4 * (mapA[i] as number) * m * k, b + 4 * (mapB[i] as number) * k * n, c + 4 * i * m * n);
+    }
+  }
+  if (inGemm === epilogue.activation) return out;
+  const activated = applyActivation(backend, out, epilogue.activation, epilogue.prelu, epilogue.leakyreluAlpha);
+  backend.disposeData(out.dataId);
+  return activated;
+}
+
+/**
+ * Computes `epilogue(a·b)` into a new float32 tensor `[...outBatchShape, m, n]` with the engine chosen by
+ * `useMatMulEngine`: Strata's `gemm` where it loads, XNNPACK otherwise (or for a batch of tiny matrices there, in the module's
+ * loop). Operands must be float32.
  */
 export function fastBatchMatMul(
   backend: WasmBackend,
@@ -165,6 +251,8 @@ export function fastBatchMatMul(
   shape: MatMulShape,
   epilogue: MatMulEpilogue = LINEAR,
 ): TensorInfo {
+  const native = preferredEngine === 'native' ? nativeKernels(backend) : null;
+  if (native !== null) return nativeBatchMatMul(backend, native, operands, shape, epilogue);
   if (isSmallBatch(shape, epilogue)) return smallBatchMatMul(backend, operands, shape);
   if (!shouldSwap(operands, shape, epilogue)) return plainBatchMatMul(backend, operands, shape, epilogue);
   const swapped: MatMulOperands = { a: operands.b, b: operands.a, transposeA: !operands.transposeB, transposeB: !operands.transposeA };
@@ -198,6 +286,8 @@ function plainBatchMatMul(backend: WasmBackend, operands: MatMulOperands, shape:
   // Plain layouts: a as [batchA, m, k], b as [batchB, k, n].
   const a = operands.transposeA ? transposeMatrices(backend, operands.a, batchA, k, m) : operands.a;
   const b = operands.transposeB ? transposeMatrices(backend, operands.b, batchB, n, k) : operands.b;
+  const biasId = epilogue.bias === undefined ? 0 : tensorId(backend, epilogue.bias);
+  const preluId = epilogue.prelu === undefined ? 0 : tensorId(backend, epilogue.prelu);
   const fused = cFunction(backend, '_FusedMatMul', [
     'number', 'array', 'number', 'number', 'array', 'number',
     'number', 'number', 'number', 'number', 'number', 'number', 'number',
@@ -205,7 +295,7 @@ function plainBatchMatMul(backend: WasmBackend, operands: MatMulOperands, shape:
   const call = (aId: number, rows: number, bId: number, outId: number): void => {
     fused(
       aId, shapeBytes([1, rows, k]), 3, bId, shapeBytes([1, k, n]), 3, false, false,
-      FUSABLE_ACTIVATIONS[epilogue.activation], epilogue.biasId, epilogue.preluId, epilogue.leakyreluAlpha, outId,
+      FUSABLE_ACTIVATIONS[epilogue.activation], biasId, preluId, epilogue.leakyreluAlpha, outId,
     );
   };
   try {

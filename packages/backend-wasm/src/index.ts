@@ -6,13 +6,18 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { registerStrataKernels } from './register';
 import { useInstalledWasmFiles } from './wasm-files';
+import { enableNodeThreads } from './node-threads';
 
 useInstalledWasmFiles();
+enableNodeThreads();
 registerStrataKernels();
 
 export { STRATA_WASM_KERNELS, registerStrataKernels } from './register';
 export { backendInfo } from './backend-info';
+export { useMatMulEngine } from './fast-matmul';
+export type { MatMulEngine } from './fast-matmul';
 export type { WasmBackendInfo, WasmBinary } from './backend-info';
 export { installedWasmFolder } from './wasm-files';
 export { unavailableReason } from './unavailable-reason';
-export { setWasmPaths, setThreadsCount, getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+export { setWasmPaths, getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+export { setThreadsCount } from './thread-count';

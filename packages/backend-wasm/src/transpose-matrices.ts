@@ -6,14 +6,14 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { runWasmKernel } from './run-kernel';
 import { transposeSimd } from './simd-transpose';
-import { memoryOffset, type WasmBackend } from './wasm-backend';
+import { backendMemory, memoryOffset, type WasmBackend } from './wasm-backend';
 
 /**
  * Returns a new float32 tensor `[batch, cols, rows]` holding the transposes of the `batch` matrices of `x`,
  * read as `[batch, rows, cols]`. The caller disposes it.
  */
 export function transposeMatrices(backend: WasmBackend, x: TensorInfo, batch: number, rows: number, cols: number): TensorInfo {
-  const simd = transposeSimd(backend.wasm.asm.memory);
+  const simd = transposeSimd(backendMemory(backend));
   if (simd === null) {
     const x3d: TensorInfo = { dataId: x.dataId, shape: [batch, rows, cols], dtype: x.dtype };
     return runWasmKernel(backend, 'Transpose', { x: x3d }, { perm: [0, 2, 1] });

@@ -18,8 +18,10 @@ export interface WasmModule {
   cwrap(name: string, returnType: null | 'number', argTypes: ReadonlyArray<'number' | 'array'>): (...args: unknown[]) => unknown;
   readonly HEAPF32: Float32Array;
   readonly HEAP32: Int32Array;
-  /** The module's exports; `memory` is its heap. */
-  readonly asm: { readonly memory: WebAssembly.Memory };
+  /** The module's exports; `memory` is its heap, except in the threaded binary, which imports it. */
+  readonly asm: { readonly memory?: WebAssembly.Memory };
+  /** The heap of the threaded binary (shared between threads). */
+  readonly wasmMemory?: WebAssembly.Memory;
   readonly tfjs: {
     registerTensor(id: number, size: number, memoryOffset: number): void;
     disposeData(id: number): void;
@@ -50,6 +52,13 @@ function dataOf(backend: WasmBackend, t: TensorInfo): TensorData {
   const data = backend.dataIdMap.get(t.dataId);
   if (data === undefined) throw new BackendError(`wasm backend: tensor of shape [${t.shape.join(', ')}] has no data (disposed?)`);
   return data;
+}
+
+/** The backend module's memory, where all tensors live. */
+export function backendMemory(backend: WasmBackend): WebAssembly.Memory {
+  const memory = backend.wasm.asm.memory ?? backend.wasm.wasmMemory;
+  if (memory === undefined) throw new BackendError('wasm backend: the module exposes no memory');
+  return memory;
 }
 
 /** The id under which the C++ side knows `t`. */

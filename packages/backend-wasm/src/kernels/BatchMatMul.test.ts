@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { maxScaledError, randomTensor, runOn, wasmDataIds } from '../testing/backends';
+import { useMatMulEngine, type MatMulEngine } from '../fast-matmul';
+
+const ENGINES: MatMulEngine[] = ['native', 'xnnpack'];
 
 // Errors are measured against sum_k |a_ik||b_kj|, the scale of float32 rounding in a dot product: two
 // correct float32 dot products of length k differ by up to ~k * 6e-8 of it, far below 1e-5 for k <= 1024.
@@ -37,7 +40,10 @@ function matrixCase(m: number, k: number, n: number, transposeA: boolean, transp
   return [[...batchA, ...(transposeA ? [k, m] : [m, k])], [...batchB, ...(transposeB ? [n, k] : [k, n])], transposeA, transposeB];
 }
 
-describe('BatchMatMul (wasm) against the cpu backend', () => {
+describe.each(ENGINES)('BatchMatMul (wasm, %s engine) against the cpu backend', (engine) => {
+  beforeAll(() => useMatMulEngine(engine));
+  afterAll(() => useMatMulEngine('native'));
+
   const sizes: [number, number, number][] = [
     [1, 1, 1],
     [1, 3, 1],
@@ -107,7 +113,10 @@ describe('BatchMatMul (wasm) against the cpu backend', () => {
   });
 });
 
-describe('matMul gradients on wasm against the cpu backend', () => {
+describe.each(ENGINES)('matMul gradients on wasm (%s engine) against the cpu backend', (engine) => {
+  beforeAll(() => useMatMulEngine(engine));
+  afterAll(() => useMatMulEngine('native'));
+
   for (const [transposeA, transposeB] of TRANSPOSES) {
     it(`d/da and d/db with transposeA=${transposeA} transposeB=${transposeB}`, async () => {
       const [aShape, bShape] = matrixCase(33, 129, 17, transposeA, transposeB);

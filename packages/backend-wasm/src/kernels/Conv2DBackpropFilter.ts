@@ -1,17 +1,19 @@
 /**
  * Conv2DBackpropFilter on the wasm backend (missing from tfjs-backend-wasm 4.22, so no convolution could
- * train there): the filter gradient as one matrix product per chunk of the batch,
- * `dW[fh·fw·ci, co] = patchesᵀ · dy[b·oh·ow, co]`, where `patches` is the im2col matrix of the input.
- * The product runs on XNNPACK through `fastBatchMatMul`.
+ * train there). It runs in `native/conv2d_backprop_filter.c`, an implicit matrix product
+ * `dW[fh·fw·ci, co] = Σ_positions x_window · dy` that reads the input windows in place (no im2col matrix)
+ * in 4x8 WebAssembly SIMD tiles. Where WebAssembly SIMD is missing (the native module cannot load), it
+ * falls back to im2col plus one matrix product per chunk of the batch (`patchesᵀ · dy`).
  */
 import { Conv2DBackpropFilter, backend_util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { invalidArgument } from '@strata/core';
-import { convGeometry, toChannelsLast, type ConvGeometry } from '../conv-geometry';
+import { convGeometry, nativeConvArgs, toChannelsLast, type ConvGeometry } from '../conv-geometry';
 import { fastBatchMatMul, matMulShape } from '../fast-matmul';
 import { im2col } from '../im2col';
 import { float32Inputs, numbersAttr, padAttr, shape4Attr, stringAttr } from '../kernel-args';
-import { asWasmBackend, f32, makeView, releaseView, type WasmBackend } from '../wasm-backend';
+import { nativeKernels, type NativeKernels } from '../native-kernels';
+import { asWasmBackend, f32, makeView, memoryOffset, releaseView, type WasmBackend } from '../wasm-backend';
 
 /** Largest patch matrix built at once, in floats (64 MiB); bigger batches are processed in chunks. */
 const MAX_PATCH_FLOATS = 16 * 1024 * 1024;
@@ -39,17 +41,27 @@ export const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }): Te
   );
   const x = dataFormat === 'NCHW' ? toChannelsLast(wasm, xIn) : xIn;
   const dy = dataFormat === 'NCHW' ? toChannelsLast(wasm, dyIn) : dyIn;
-  const out = filterGradient(wasm, x, dy, g, MAX_PATCH_FLOATS);
+  const native = nativeKernels(wasm);
+  const out = native !== null ? nativeFilterGradient(wasm, native, x, dy, g) : im2colFilterGradient(wasm, x, dy, g, MAX_PATCH_FLOATS);
   if (x !== xIn) wasm.disposeData(x.dataId);
   if (dy !== dyIn) wasm.disposeData(dy.dataId);
   return { dataId: out.dataId, shape: filterShape, dtype: 'float32' };
 };
 
+/** The filter gradient of NHWC `x` and `dy` as a new `[fh·fw·ci, co]` tensor, computed by the native kernel. */
+export function nativeFilterGradient(wasm: WasmBackend, native: NativeKernels, x: TensorInfo, dy: TensorInfo, g: ConvGeometry): TensorInfo {
+  const dw = wasm.makeOutput([g.filterHeight * g.filterWidth * g.inChannels, g.outChannels], 'float32');
+  const geometry = nativeConvArgs(g);
+  const scratch = native.scratch(4 * native.exports.conv2d_backprop_filter_scratch_floats(...geometry));
+  native.exports.conv2d_backprop_filter(memoryOffset(wasm, x), memoryOffset(wasm, dy), memoryOffset(wasm, dw), ...geometry, scratch);
+  return dw;
+}
+
 /**
- * The filter gradient of NHWC `x` and `dy` as a new `[fh·fw·ci, co]` tensor, building at most
+ * The filter gradient of NHWC `x` and `dy` as a new `[fh·fw·ci, co]` tensor through im2col, building at most
  * `maxPatchFloats` floats of patches at a time (whole batch items; at least one).
  */
-export function filterGradient(wasm: WasmBackend, x: TensorInfo, dy: TensorInfo, g: ConvGeometry, maxPatchFloats: number): TensorInfo {
+export function im2colFilterGradient(wasm: WasmBackend, x: TensorInfo, dy: TensorInfo, g: ConvGeometry, maxPatchFloats: number): TensorInfo {
   const rowLength = g.filterHeight * g.filterWidth * g.inChannels;
   const positions = g.outHeight * g.outWidth;
   const chunk = Math.max(1, Math.min(g.batchSize, Math.floor(maxPatchFloats / Math.max(1, positions * rowLength))));

@@ -14,7 +14,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import { invalidArgument, shapeMismatch, StrataAdamUpdate } from '@strata/core';
 import { input, numberAttr } from '../kernel-args';
 import { adamSimd } from '../simd-adam';
-import { asWasmBackend, f32, memoryOffset } from '../wasm-backend';
+import { asWasmBackend, backendMemory, f32, memoryOffset } from '../wasm-backend';
 
 /** Checks that every input is float32 with the variable's shape; returns the inputs in order. */
 export function sameShapeFloatInputs(kernelName: string, inputs: Parameters<KernelFunc>[0]['inputs'], names: readonly string[]): TensorInfo[] {
@@ -44,7 +44,7 @@ export const strataAdamUpdate: KernelFunc = ({ inputs, backend, attrs }): Tensor
   const c1 = 1 - beta1;
   const c2 = 1 - beta2;
   const size = util.sizeFromShape(variable.shape);
-  const simd = adamSimd(wasm.wasm.asm.memory);
+  const simd = adamSimd(backendMemory(wasm));
   if (simd !== null) {
     const at = (t: TensorInfo): number => memoryOffset(wasm, t);
     simd({ w: at(variable), g: at(gradient), m: at(m), v: at(v), newW: at(outVar), newM: at(outM), newV: at(outV) }, size, alpha, c1, c2, epsilon);

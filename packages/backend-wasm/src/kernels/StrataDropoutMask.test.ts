@@ -57,6 +57,26 @@ describe('StrataDropoutMask (wasm)', () => {
     expect(low).not.toEqual(expected);
   });
 
+  it('pins the hash: masks computed independently from the MurmurHash3 finaliser over the Weyl sequence', async () => {
+    const kept = (values: Float32Array, scale: number): number[] => Array.from(values, (v) => (v === Math.fround(scale) ? 1 : v === 0 ? 0 : -1));
+    expect(kept(await mask([20], 0.5, 12345), 2)).toEqual([0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1]);
+    expect(kept(await mask([11], 0.45, 2 ** 40 + 3), 1 / 0.55)).toEqual([1, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0]);
+  });
+
+  it('gives the bits of fillDropoutMask for every length around the 8-entry vector step', async () => {
+    for (const n of [0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 1001]) {
+      for (const [rate, seed] of [
+        [0.45, 3],
+        [0.1, 2 ** 33 + 17],
+        [0.999, 4000000000],
+      ] as const) {
+        const expected = new Float32Array(n);
+        fillDropoutMask(expected, rate, seed);
+        expect(await mask([n], rate, seed)).toEqual(expected);
+      }
+    }
+  });
+
   it('rejects a rate outside [0, 1) and a negative seed, naming the kernel', async () => {
     await tf.setBackend('wasm');
     expect(() => tf.engine().runKernel('StrataDropoutMask', {}, { shape: [2], rate: 1, seed: 1 })).toThrow(

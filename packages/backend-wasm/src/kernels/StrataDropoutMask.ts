@@ -8,10 +8,21 @@
  * `rate` and `1 / (1 - rate)` otherwise. Entry `i` depends only on `seed` and `i` (a counter-based hash),
  * so the same seed always gives the same mask.
  */
+import { util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { invalidArgument, StrataDropoutMask } from '@strata/core';
 import { numberAttr, numbersAttr } from '../kernel-args';
-import { asWasmBackend, f32 } from '../wasm-backend';
+import { nativeKernels } from '../native-kernels';
+import { asWasmBackend, f32, memoryOffset } from '../wasm-backend';
+
+/**
+ * The 32-bit key of a seed's hash sequence. Both 32-bit halves of the seed select it; the low half alone
+ * would repeat masks for seeds that differ only above bit 31.
+ */
+function dropoutKey(seed: number): number {
+  const key = (seed >>> 0) ^ Math.imul(Math.floor(seed / 4294967296) >>> 0, 0x27d4eb2f);
+  return Math.imul(key ^ (key >>> 16), 0x7feb352d);
+}
 
 /**
  * Fills `out` with an inverted-dropout mask. Each 32-bit hash of `(seed, pair index)` decides two entries,
@@ -19,16 +30,14 @@ import { asWasmBackend, f32 } from '../wasm-backend';
  * probability is `1 - rate` to within 2⁻¹⁷, far below the sampling noise of any mask. The hash is
  * MurmurHash3's finaliser over a Weyl sequence keyed by the seed: each output bit depends on every input
  * bit, so entries are independent to the precision dropout needs, at a few integer multiplies per pair.
+ * This JavaScript loop is the reference and the fallback without WebAssembly SIMD; the kernel runs
+ * `native/dropout_mask.c`, which gives the same bits.
  */
 export function fillDropoutMask(out: Float32Array, rate: number, seed: number): void {
   const keep = 1 - rate;
   const threshold = Math.round(keep * 65536);
   const scale = 1 / keep;
-  // Both 32-bit halves of the seed select the sequence; the low half alone would repeat masks for seeds
-  // that differ only above bit 31.
-  let key = (seed >>> 0) ^ Math.imul(Math.floor(seed / 4294967296) >>> 0, 0x27d4eb2f);
-  key = Math.imul(key ^ (key >>> 16), 0x7feb352d);
-  let counter = key | 0;
+  let counter = dropoutKey(seed) | 0;
   const n = out.length;
   for (let i = 0; i < n; i += 2) {
     // Adding 0x61c88647 is subtracting the golden-ratio constant 0x9e3779b9 mod 2³², kept in int32 range.
@@ -55,7 +64,14 @@ export const strataDropoutMask: KernelFunc = ({ backend, attrs }): TensorInfo =>
   const seed = numberAttr(name, attrs, 'seed');
   if (!Number.isInteger(seed) || seed < 0) throw invalidArgument(name, 'seed', 'a non-negative integer', seed);
   const out = wasm.makeOutput(shape, 'float32');
-  fillDropoutMask(f32(wasm, out), rate, seed);
+  const native = nativeKernels(wasm);
+  if (native === null) {
+    fillDropoutMask(f32(wasm, out), rate, seed);
+  } else {
+    const keep = 1 - rate;
+    // The wasm call rounds the scale to float32, as the store into a Float32Array does in the fallback.
+    native.exports.dropout_mask(memoryOffset(wasm, out), util.sizeFromShape(shape), dropoutKey(seed), Math.round(keep * 65536), 1 / keep);
+  }
   return out;
 };
 

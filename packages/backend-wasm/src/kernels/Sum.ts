@@ -12,7 +12,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import { input } from '../kernel-args';
 import { stockKernel } from '../stock-kernels';
 import { columnSumSimd } from '../simd-column-sum';
-import { asWasmBackend, f32, memoryOffset } from '../wasm-backend';
+import { asWasmBackend, backendMemory, f32, memoryOffset } from '../wasm-backend';
 
 /** How many leading axes `axes` reduces, or 0 when they are not exactly the leading ones (and not all). */
 export function leadingAxes(axes: readonly number[], rank: number): number {
@@ -33,7 +33,7 @@ export const sum: KernelFunc = (args): TensorInfo | TensorInfo[] => {
   const cols = util.sizeFromShape(x.shape.slice(k));
   const outShape = attrs?.['keepDims'] === true ? [...x.shape.slice(0, k).map(() => 1), ...x.shape.slice(k)] : x.shape.slice(k);
   const out = wasm.makeOutput(outShape, 'float32');
-  const simd = cols % 4 === 0 ? columnSumSimd(wasm.wasm.asm.memory) : null;
+  const simd = cols % 4 === 0 ? columnSumSimd(backendMemory(wasm)) : null;
   if (simd !== null) {
     f32(wasm, out).fill(0);
     simd(memoryOffset(wasm, x), memoryOffset(wasm, out), rows, cols);

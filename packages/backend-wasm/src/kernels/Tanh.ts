@@ -12,7 +12,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import { invalidArgument } from '@strata/core';
 import { input } from '../kernel-args';
 import { TANH_CLAMP, TANH_DENOMINATOR, TANH_NUMERATOR, tanhSimd } from '../simd-tanh';
-import { asWasmBackend, f32, memoryOffset } from '../wasm-backend';
+import { asWasmBackend, backendMemory, f32, memoryOffset } from '../wasm-backend';
 
 const CLAMP = TANH_CLAMP;
 const [A1, A3, A5, A7, A9, A11, A13] = TANH_NUMERATOR;
@@ -34,7 +34,7 @@ export const tanh: KernelFunc = ({ inputs, backend }): TensorInfo => {
   if (x.dtype !== 'float32') throw invalidArgument(Tanh, 'x', 'a float32 tensor', `dtype ${x.dtype}`);
   const out = wasm.makeOutput(x.shape, 'float32');
   const n = util.sizeFromShape(x.shape);
-  const simd = tanhSimd(wasm.wasm.asm.memory);
+  const simd = tanhSimd(backendMemory(wasm));
   const n4 = simd === null ? 0 : n & ~3;
   if (simd !== null) simd(memoryOffset(wasm, x), memoryOffset(wasm, out), n4);
   const src = f32(wasm, x);

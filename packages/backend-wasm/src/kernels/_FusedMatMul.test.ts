@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { maxScaledError, randomTensor, runOn, wasmDataIds } from '../testing/backends';
+import { useMatMulEngine, type MatMulEngine } from '../fast-matmul';
+
+const ENGINES: MatMulEngine[] = ['native', 'xnnpack'];
 
 // Scaled by 1 + |expected|: outputs are dot products of length <= 129 over values in [-1, 1) plus a bias,
 // so float32 rounding stays below ~1e-6 of that scale; sigmoid and elu add one rounded exp.
@@ -41,7 +44,10 @@ async function compare(c: FusedCase): Promise<number> {
   return maxScaledError(actual!, expected!);
 }
 
-describe('_FusedMatMul (wasm) against the cpu backend', () => {
+describe.each(ENGINES)('_FusedMatMul (wasm, %s engine) against the cpu backend', (engine) => {
+  beforeAll(() => useMatMulEngine(engine));
+  afterAll(() => useMatMulEngine('native'));
+
   for (const activation of ACTIVATIONS) {
     for (const [transposeA, transposeB] of [[false, false], [true, false], [false, true], [true, true]] as const) {
       it(`${activation} with bias, transposeA=${transposeA} transposeB=${transposeB}`, async () => {

@@ -12,7 +12,7 @@ import { applyActivation } from '../apply-activation';
 import { FUSABLE_ACTIVATIONS, fastBatchMatMul, matMulShape, type FusableActivationName } from '../fast-matmul';
 import { boolAttr, input, numberAttr, optionalInput, stringAttr } from '../kernel-args';
 import { runWasmKernel } from '../run-kernel';
-import { asWasmBackend, tensorId } from '../wasm-backend';
+import { asWasmBackend } from '../wasm-backend';
 
 function isFusableActivation(name: string): name is FusableActivationName {
   return Object.prototype.hasOwnProperty.call(FUSABLE_ACTIVATIONS, name);
@@ -55,9 +55,9 @@ export const fusedMatMul: KernelFunc = ({ inputs, backend, attrs }): TensorInfo 
   const preluFuses = activation !== 'prelu' || (prelu !== undefined && repeatsAlongRows(prelu.shape, m, n));
   if (biasFuses && preluFuses) {
     return fastBatchMatMul(wasm, operands, shape, {
-      biasId: bias === undefined ? 0 : tensorId(wasm, bias),
+      bias,
       activation,
-      preluId: prelu === undefined ? 0 : tensorId(wasm, prelu),
+      prelu,
       leakyreluAlpha,
     });
   }

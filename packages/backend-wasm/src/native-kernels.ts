@@ -1,0 +1,123 @@
+/**
+ * Strata's own WebAssembly kernels (C in `native/`, compiled by `scripts/build-native.mjs`), instantiated
+ * once per backend module on the backend's memory, so that they read and write tensors in place. The
+ * module owns no memory of its own: scratch space comes from the backend's allocator.
+ */
+import { NATIVE_WASM_BASE64, NATIVE_WASM_SHARED_BASE64 } from './native-binary';
+import { backendMemory, type WasmBackend, type WasmModule } from './wasm-backend';
+import { requestedThreads } from './thread-count';
+import { createThreadPool, type ThreadPool } from './thread-pool';
+import { isShared } from './wasm-module';
+
+/** The module's exports; pointers are byte offsets into the backend's memory. */
+export interface NativeExports {
+  gemm(
+    m: number, n: number, k: number, a: number, aRowStride: number, aColStride: number, b: number, bRowStride: number,
+    bColStride: number, c: number, cRowStride: number, accumulate: number, bias: number, activation: number, scratch: number,
+  ): void;
+  gemm_scratch_floats(n: number): number;
+  /**
+   * `native/max_pool_grad.c`: dx (NHWC, fully written) of a max pool from its input x and output gradient dy;
+   * `best` and `where` are scratch of outWidth·channels floats and ints.
+   */
+  max_pool_grad(
+    x: number, dy: number, dx: number, batch: number, inHeight: number, inWidth: number, channels: number, outHeight: number,
+    outWidth: number, filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, padTop: number, padLeft: number,
+    best: number, where: number,
+  ): void;
+  /** `native/dropout_mask.c`: `n` mask entries from the hash key, the 16-bit keep threshold and the kept value. */
+  dropout_mask(out: number, n: number, key: number, threshold: number, scale: number): void;
+  /**
+   * `native/conv2d_backprop_filter.c`: the `[fh·fw·ci, co]` filter gradient `dw` of an NHWC convolution from its
+   * input x and output gradient dy, with `conv2d_backprop_filter_scratch_floats` (same geometry) floats of scratch.
+   */
+  conv2d_backprop_filter(
+    x: number, dy: number, dw: number, batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number,
+    outWidth: number, outChannels: number, filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number,
+    dilationHeight: number, dilationWidth: number, padTop: number, padLeft: number, scratch: number,
+  ): void;
+  conv2d_backprop_filter_scratch_floats(
+    batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number, outWidth: number, outChannels: number,
+    filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, dilationHeight: number,
+    dilationWidth: number, padTop: number, padLeft: number,
+  ): number;
+  /**
+   * `native/conv2d_backprop_input.c`: the NHWC input gradient `dx` of a convolution from its output gradient dy and
+   * `[fh, fw, ci, co]` filter w, with `conv2d_backprop_input_scratch_floats` (same geometry) floats of scratch.
+   */
+  conv2d_backprop_input(
+    dy: number, w: number, dx: number, batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number,
+    outWidth: number, outChannels: number, filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number,
+    dilationHeight: number, dilationWidth: number, padTop: number, padLeft: number, scratch: number,
+  ): void;
+  conv2d_backprop_input_scratch_floats(
+    batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number, outWidth: number, outChannels: number,
+    filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, dilationHeight: number,
+    dilationWidth: number, padTop: number, padLeft: number,
+  ): number;
+}
+
+/** The kernels of one backend module and its scratch memory. */
+export interface NativeKernels {
+  readonly exports: NativeExports;
+  /** Worker threads running the same kernels on the shared memory, where threads were asked for in Node. */
+  readonly threads: ThreadPool | null;
+  /** A 16-byte aligned byte offset of at least `bytes` bytes of scratch memory, valid until the next call. */
+  scratch(bytes: number): number;
+}
+
+/** Activation codes of `gemm`'s epilogue (`native/gemm.h`). */
+export const GEMM_ACTIVATIONS = { linear: 0, relu: 1, relu6: 2 } as const;
+
+const compiled = new Map<string, WebAssembly.Module | null>();
+
+/** The compiled module for a plain or a shared memory, or null where it does not validate. */
+function compiledModule(shared: boolean): WebAssembly.Module | null {
+  const base64 = shared ? NATIVE_WASM_SHARED_BASE64 : NATIVE_WASM_BASE64;
+  let module = compiled.get(base64);
+  if (module === undefined) {
+    const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+    // Without WebAssembly SIMD the module does not validate; callers then keep tfjs-backend-wasm's kernels.
+    module = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    compiled.set(base64, module);
+  }
+  return module;
+}
+
+interface ModuleWithAllocator extends WasmModule {
+  _malloc(bytes: number): number;
+  _free(offset: number): void;
+}
+
+const instances = new WeakMap<WasmModule, NativeKernels | null>();
+
+/** The native kernels working in `backend`'s memory, or null where the platform lacks WebAssembly SIMD. */
+export function nativeKernels(backend: WasmBackend): NativeKernels | null {
+  const known = instances.get(backend.wasm);
+  if (known !== undefined) return known;
+  const memory = backendMemory(backend);
+  const module = compiledModule(isShared(memory));
+  let kernels: NativeKernels | null = null;
+  if (module !== null) {
+    const wasm = backend.wasm as ModuleWithAllocator;
+    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    const own = instance.exports as unknown as NativeExports;
+    const threadCount = isShared(memory) && typeof process !== 'undefined' ? requestedThreads() : 1;
+    let block = 0;
+    let capacity = 0;
+    kernels = {
+      exports: own,
+      threads: threadCount > 1 ? createThreadPool(threadCount, module, memory, own as unknown as Record<string, (...args: number[]) => unknown>) : null,
+      scratch(bytes) {
+        if (bytes > capacity) {
+          if (block !== 0) wasm._free(block);
+          capacity = Math.max(bytes, 2 * capacity);
+          block = wasm._malloc(capacity + 16) >>> 0;
+        }
+        return ((block + 15) & ~15) >>> 0;
+      },
+    };
+  }
+  instances.set(backend.wasm, kernels);
+  return kernels;
+}
