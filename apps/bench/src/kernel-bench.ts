@@ -122,10 +122,11 @@ function benchMatMul(sets: KernelSets): MatMulRow[] {
   return rows;
 }
 
-/** A convolution layer of a small MNIST CNN: input shape and 3x3 filter, stride 1, valid padding. */
+/** The convolution layers of the CNN benchmark model ('cnn' in strata-models.ts): input shape and 3x3 filter, stride 1, valid padding. */
 const CONV_LAYERS: { x: [number, number, number, number]; filter: [number, number, number, number] }[] = [
-  { x: [128, 28, 28, 1], filter: [3, 3, 1, 32] },
-  { x: [128, 13, 13, 32], filter: [3, 3, 32, 64] },
+  { x: [128, 28, 28, 1], filter: [3, 3, 1, 64] },
+  { x: [128, 13, 13, 64], filter: [3, 3, 64, 64] },
+  { x: [128, 5, 5, 64], filter: [3, 3, 64, 64] },
 ];
 
 /** Runs kernel `kernelName` directly and disposes its output. */
@@ -141,7 +142,8 @@ function benchConv(stock: readonly KernelConfig[], strata: readonly KernelConfig
     const strataKernel = strata.filter((k) => k.kernelName === kernelName);
     const variants: TimedVariant[] = [
       { setup: () => useKernels(strataKernel), run },
-      { setup: () => undefined, run: forward },
+      // The forward op always on Strata's kernels, also when the timed kernel is the forward one.
+      { setup: () => useKernels(strata), run: forward },
     ];
     if (stockKernel.length > 0) variants.push({ setup: () => useKernels(stockKernel), run });
     const [strataMs, forwardMs, stockMs] = timeInterleaved(variants, { rounds: 3, roundMs: 60 });
@@ -156,6 +158,7 @@ function benchConv(stock: readonly KernelConfig[], strata: readonly KernelConfig
     const shape = `x [${xShape.join(', ')}], filter [${filterShape.join(', ')}]`;
     const forward = () => tf.conv2d(x, filter, 1, 'valid').dispose();
     const attrs = { strides: 1, pad: 'valid', dataFormat: 'NHWC' };
+    timed('Conv2D', { x, filter }, { ...attrs, dilations: 1 }, forward, shape);
     timed('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape }, forward, shape);
     timed('Conv2DBackpropInput', { dy, filter }, { ...attrs, inputShape: xShape }, forward, shape);
     tf.dispose([x, filter, y, dy]);

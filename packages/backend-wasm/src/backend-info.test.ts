@@ -15,6 +15,7 @@ describe('backendInfo', () => {
       kernels: [
         'BatchMatMul',
         '_FusedMatMul',
+        'Conv2D',
         'Conv2DBackpropFilter',
         'Conv2DBackpropInput',
         'DepthwiseConv2dNativeBackpropFilter',

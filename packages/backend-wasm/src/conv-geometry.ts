@@ -47,7 +47,7 @@ export function convGeometry(info: backend_util.Conv2DInfo): ConvGeometry {
   };
 }
 
-/** The arguments that the native convolution kernels (`native/conv2d_backprop_*.h`) take for `g`, in their order. */
+/** The arguments that the native convolution kernels (`native/conv2d_forward.h`, `native/conv2d_backprop_*.h`) take for `g`, in their order. */
 export function nativeConvArgs(g: ConvGeometry): readonly [
   batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number, outWidth: number, outChannels: number,
   filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, dilationHeight: number,

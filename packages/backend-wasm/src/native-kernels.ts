@@ -55,6 +55,20 @@ export interface NativeExports {
     filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, dilationHeight: number,
     dilationWidth: number, padTop: number, padLeft: number,
   ): number;
+  /**
+   * `native/conv2d_forward.c`: the NHWC output y of a convolution of NHWC x with the `[fh, fw, ci, co]` filter w,
+   * with `conv2d_forward_scratch_floats` (same geometry) floats of scratch.
+   */
+  conv2d_forward(
+    x: number, w: number, y: number, batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number,
+    outWidth: number, outChannels: number, filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number,
+    dilationHeight: number, dilationWidth: number, padTop: number, padLeft: number, scratch: number,
+  ): void;
+  conv2d_forward_scratch_floats(
+    batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number, outWidth: number, outChannels: number,
+    filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, dilationHeight: number,
+    dilationWidth: number, padTop: number, padLeft: number,
+  ): number;
 }
 
 /** The kernels of one backend module and its scratch memory. */

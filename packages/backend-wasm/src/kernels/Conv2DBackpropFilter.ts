@@ -2,18 +2,20 @@
  * Conv2DBackpropFilter on the wasm backend (missing from tfjs-backend-wasm 4.22, so no convolution could
  * train there). It runs in `native/conv2d_backprop_filter.c`, an implicit matrix product
  * `dW[fh·fw·ci, co] = Σ_positions x_window · dy` that reads the input windows in place (no im2col matrix)
- * in 4x8 WebAssembly SIMD tiles. Where WebAssembly SIMD is missing (the native module cannot load), it
+ * in 4x8 WebAssembly SIMD tiles; with several threads, each sums its own slice of the batch
+ * (`native-conv.ts`). Where WebAssembly SIMD is missing (the native module cannot load), it
  * falls back to im2col plus one matrix product per chunk of the batch (`patchesᵀ · dy`).
  */
 import { Conv2DBackpropFilter, backend_util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { invalidArgument } from '@strata/core';
-import { convGeometry, nativeConvArgs, toChannelsLast, type ConvGeometry } from '../conv-geometry';
+import { convGeometry, toChannelsLast, type ConvGeometry } from '../conv-geometry';
 import { fastBatchMatMul, matMulShape } from '../fast-matmul';
 import { im2col } from '../im2col';
 import { float32Inputs, numbersAttr, padAttr, shape4Attr, stringAttr } from '../kernel-args';
+import { runNativeConv } from '../native-conv';
 import { nativeKernels, type NativeKernels } from '../native-kernels';
-import { asWasmBackend, f32, makeView, memoryOffset, releaseView, type WasmBackend } from '../wasm-backend';
+import { asWasmBackend, f32, makeView, releaseView, type WasmBackend } from '../wasm-backend';
 
 /** Largest patch matrix built at once, in floats (64 MiB); bigger batches are processed in chunks. */
 const MAX_PATCH_FLOATS = 16 * 1024 * 1024;
@@ -51,9 +53,7 @@ export const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }): Te
 /** The filter gradient of NHWC `x` and `dy` as a new `[fh·fw·ci, co]` tensor, computed by the native kernel. */
 export function nativeFilterGradient(wasm: WasmBackend, native: NativeKernels, x: TensorInfo, dy: TensorInfo, g: ConvGeometry): TensorInfo {
   const dw = wasm.makeOutput([g.filterHeight * g.filterWidth * g.inChannels, g.outChannels], 'float32');
-  const geometry = nativeConvArgs(g);
-  const scratch = native.scratch(4 * native.exports.conv2d_backprop_filter_scratch_floats(...geometry));
-  native.exports.conv2d_backprop_filter(memoryOffset(wasm, x), memoryOffset(wasm, dy), memoryOffset(wasm, dw), ...geometry, scratch);
+  runNativeConv(wasm, native, 'conv2d_backprop_filter', x, dy, dw, g);
   return dw;
 }
 

@@ -4,7 +4,8 @@
  * [128, 13, 13, 32], whose forward pass takes 14 ms). It is the input gradient of every convolution but the
  * first, and the forward pass of conv2dTranspose. It runs in `native/conv2d_backprop_input.c`: for each
  * filter cell, `dy · W[cell]ᵀ` added onto the input rows under that cell, in 4x8 WebAssembly SIMD tiles that
- * read `dy` in place (no column matrix). Where WebAssembly SIMD is missing (the native module cannot load),
+ * read `dy` in place (no column matrix); with several threads, each takes a slice of the batch
+ * (`native-conv.ts`). Where WebAssembly SIMD is missing (the native module cannot load),
  * it takes one matrix product per chunk of the batch, `cols[b·oh·ow, fh·fw·ci] = dy · Wᵀ`, then col2im
  * adds each row back onto its input window.
  */
@@ -12,12 +13,13 @@ import { Conv2DBackpropInput, backend_util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { invalidArgument } from '@strata/core';
 import { col2im } from '../col2im';
-import { convGeometry, nativeConvArgs, toChannelsLast, type ConvGeometry } from '../conv-geometry';
+import { convGeometry, toChannelsLast, type ConvGeometry } from '../conv-geometry';
 import { fastBatchMatMul, matMulShape } from '../fast-matmul';
 import { float32Inputs, numbersAttr, padAttr, shape4Attr, stringAttr } from '../kernel-args';
+import { runNativeConv } from '../native-conv';
 import { nativeKernels, type NativeKernels } from '../native-kernels';
 import { runWasmKernel } from '../run-kernel';
-import { asWasmBackend, f32, makeView, memoryOffset, releaseView, type WasmBackend } from '../wasm-backend';
+import { asWasmBackend, f32, makeView, releaseView, type WasmBackend } from '../wasm-backend';
 
 /** Largest column matrix built at once, in floats (64 MiB); bigger batches are processed in chunks. */
 const MAX_COLUMN_FLOATS = 16 * 1024 * 1024;
@@ -55,9 +57,7 @@ export const conv2DBackpropInput: KernelFunc = ({ inputs, backend, attrs }): Ten
 /** The input gradient from NHWC `dy`, as a new NHWC tensor, computed by the native kernel. */
 export function nativeInputGradient(wasm: WasmBackend, native: NativeKernels, dy: TensorInfo, filter: TensorInfo, g: ConvGeometry): TensorInfo {
   const dx = wasm.makeOutput([g.batchSize, g.inHeight, g.inWidth, g.inChannels], 'float32');
-  const geometry = nativeConvArgs(g);
-  const scratch = native.scratch(4 * native.exports.conv2d_backprop_input_scratch_floats(...geometry));
-  native.exports.conv2d_backprop_input(memoryOffset(wasm, dy), memoryOffset(wasm, filter), memoryOffset(wasm, dx), ...geometry, scratch);
+  runNativeConv(wasm, native, 'conv2d_backprop_input', dy, filter, dx, g);
   return dx;
 }
 
