@@ -39,7 +39,8 @@ export function totalLoss(ctx: Pick<StepContext, 'model' | 'losses' | 'lossWeigh
 /**
  * One optimisation step on a batch: forward pass in training mode and loss under `tf.variableGrads` over
  * the compiled trainable variables only, `optimizer.applyGradients`, weight constraints, then the trackers.
- * Everything runs inside `tf.tidy`; nothing is read back.
+ * Everything runs inside `tf.tidy`; nothing is read back but, every 4096 batches, the batch losses the
+ * trackers held back.
  */
 export function trainStep(ctx: StepContext, optimizer: Optimizer, x: Tensor[], y: Tensor[], batchSize: number): void {
   const weights = ctx.trainableWeights;
