@@ -76,6 +76,32 @@ describe('Model.fit / evaluate / predict', () => {
     model.dispose();
   });
 
+  it('feeds integer inputs as float32 and frees its casts, also when the validation data is rejected', async () => {
+    setRandomSeed(4);
+    const xi = tf.tensor2d([[0, 2], [1, 0], [-2, -1], [3, 1], [0, 0], [2, -2]], [6, 2], 'int32');
+    const xf = tf.cast(xi, 'float32');
+    const labels = tf.tensor1d([0, 1, 2, 1, 0, 2], 'int32');
+    const model = classifier();
+    model.compile({ loss: 'sparse_categorical_crossentropy', optimizer: 'sgd' });
+    const before = tf.memory().numTensors;
+    await model.fit(xi, labels, { epochs: 2, batchSize: 4, verbose: 0, validationSplit: 0.5 });
+    const short = tf.zeros([2, 3]);
+    await expect(model.fit(xi, labels, { verbose: 0, validationData: [xi, short] })).rejects.toThrow(
+      'fit (validationData): x and y must have the same number of samples',
+    );
+    short.dispose();
+    const fromInts = (await model.evaluate(xi, labels, { verbose: 0 })) as number;
+    const fromFloats = (await model.evaluate(xf, labels, { verbose: 0 })) as number;
+    expect(fromInts).toBe(fromFloats);
+    const [pi, pf] = [(await model.predict(xi, { batchSize: 4, verbose: 0 })) as Tensor, (await model.predict(xf, { verbose: 0 })) as Tensor];
+    expect(Array.from(pi.dataSync())).toEqual(Array.from(pf.dataSync()));
+    tf.dispose([pi, pf]);
+    await model.trainOnBatch(xi, labels);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([xi, xf, labels]);
+    model.dispose();
+  });
+
   it('reports val_* keys with validationSplit and validationData, as Keras names them', async () => {
     setRandomSeed(3);
     const { x, y } = blobs(20);

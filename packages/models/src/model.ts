@@ -250,13 +250,17 @@ export class Model extends Layer {
     return this.listOutputs || (this.graph === null && isShapeList(out)) ? (out as Shape[]) : [out as Shape];
   }
 
-  /** Checks sparse labels once per run, since the loss cannot without a read-back every step. */
+  /**
+   * Checks sparse labels once per run, since the loss cannot without a read-back every step (the labels
+   * alone are read back, and only for a sparse loss).
+   */
   private checkTargets(state: CompiledState, data: ArrayDataset, outputShapes: Shape[]): void {
     state.losses.forEach((loss, i) => {
       const shape = outputShapes[i] ?? [];
       const numClasses = shape[shape.length - 1];
+      if (!(loss instanceof SparseCategoricalCrossentropy) || typeof numClasses !== 'number') return;
       const targets = data.targets(i);
-      if (loss instanceof SparseCategoricalCrossentropy && targets && typeof numClasses === 'number') checkSparseLabels(targets, numClasses);
+      if (targets) checkSparseLabels(targets, numClasses);
     });
   }
 
@@ -290,35 +294,44 @@ export class Model extends Layer {
     const verbose = resolveVerbose(where, args.verbose);
     await ready();
 
-    let train = this.dataset(where, x, y);
+    const data = this.dataset(where, x, y);
     let validation: ArrayDataset | null = null;
-    if (args.validationData) {
-      const [vx, vy] = args.validationData;
-      validation = this.dataset(`${where} (validationData)`, vx, vy);
-    } else if (split > 0) {
-      [train, validation] = train.split(split);
-    }
-    const outputShapes = this.prepare(train.xShapes);
-    this.checkTargets(state, train, outputShapes);
-    if (validation) this.checkTargets(state, validation, outputShapes);
-    const trackers = new Trackers(state.outputNames, state.metrics(outputShapes, train.yShapes));
-
-    const history = new History();
-    const defaults: Callback[] = verbose > 0 ? [new ProgbarLogger()] : [];
-    const callbacks = new CallbackList([...defaults, ...(args.callbacks ?? []), history], this, {
-      epochs,
-      steps: train.numBatches(batchSize),
-      verbose,
-    });
-    this.stopTraining = false;
-    const plan = { epochs, initialEpoch, batchSize, validationBatchSize: args.validationBatchSize ?? batchSize, shuffle: args.shuffle ?? true };
-    this.history = history;
+    // Datasets own the float32 casts of integer inputs; a split's halves share `data`'s.
+    let given: ArrayDataset | null = null;
     try {
-      await fitLoop(this.context(state, trackers), state.optimizer, train, validation, plan, callbacks);
+      let train = data;
+      if (args.validationData) {
+        const [vx, vy] = args.validationData;
+        given = this.dataset(`${where} (validationData)`, vx, vy);
+        validation = given;
+      } else if (split > 0) {
+        [train, validation] = data.split(split);
+      }
+      const outputShapes = this.prepare(train.xShapes);
+      this.checkTargets(state, train, outputShapes);
+      if (validation) this.checkTargets(state, validation, outputShapes);
+      const trackers = new Trackers(state.outputNames, state.metrics(outputShapes, train.yShapes));
+
+      const history = new History();
+      const defaults: Callback[] = verbose > 0 ? [new ProgbarLogger()] : [];
+      const callbacks = new CallbackList([...defaults, ...(args.callbacks ?? []), history], this, {
+        epochs,
+        steps: train.numBatches(batchSize),
+        verbose,
+      });
+      this.stopTraining = false;
+      const plan = { epochs, initialEpoch, batchSize, validationBatchSize: args.validationBatchSize ?? batchSize, shuffle: args.shuffle ?? true };
+      this.history = history;
+      try {
+        await fitLoop(this.context(state, trackers), state.optimizer, train, validation, plan, callbacks);
+      } finally {
+        trackers.dispose();
+      }
+      return history;
     } finally {
-      trackers.dispose();
+      data.dispose();
+      given?.dispose();
     }
-    return history;
   }
 
   /**
@@ -343,15 +356,19 @@ export class Model extends Layer {
     const verbose = resolveVerbose(where, args.verbose);
     await ready();
     const data = this.dataset(where, x, y);
-    const outputShapes = this.prepare(data.xShapes);
-    this.checkTargets(state, data, outputShapes);
-    const trackers = new Trackers(state.outputNames, state.metrics(outputShapes, data.yShapes));
-    const defaults: Callback[] = verbose > 0 ? [new ProgbarLogger()] : [];
-    const callbacks = new CallbackList([...defaults, ...(args.callbacks ?? [])], this, { epochs: 1, steps: data.numBatches(batchSize), verbose });
     try {
-      return await evaluateEpoch(this.context(state, trackers), data, batchSize, callbacks);
+      const outputShapes = this.prepare(data.xShapes);
+      this.checkTargets(state, data, outputShapes);
+      const trackers = new Trackers(state.outputNames, state.metrics(outputShapes, data.yShapes));
+      const defaults: Callback[] = verbose > 0 ? [new ProgbarLogger()] : [];
+      const callbacks = new CallbackList([...defaults, ...(args.callbacks ?? [])], this, { epochs: 1, steps: data.numBatches(batchSize), verbose });
+      try {
+        return await evaluateEpoch(this.context(state, trackers), data, batchSize, callbacks);
+      } finally {
+        trackers.dispose();
+      }
     } finally {
-      trackers.dispose();
+      data.dispose();
     }
   }
 
@@ -368,10 +385,14 @@ export class Model extends Layer {
     const verbose = resolveVerbose(where, args.verbose);
     await ready();
     const data = this.dataset(where, x, null);
-    this.prepare(data.xShapes);
-    const defaults: Callback[] = verbose > 0 ? [new ProgbarLogger()] : [];
-    const callbacks = new CallbackList([...defaults, ...(args.callbacks ?? [])], this, { epochs: 1, steps: data.numBatches(batchSize), verbose });
-    return this.packOutputs(await predictLoop(this, data, batchSize, callbacks));
+    try {
+      this.prepare(data.xShapes);
+      const defaults: Callback[] = verbose > 0 ? [new ProgbarLogger()] : [];
+      const callbacks = new CallbackList([...defaults, ...(args.callbacks ?? [])], this, { epochs: 1, steps: data.numBatches(batchSize), verbose });
+      return this.packOutputs(await predictLoop(this, data, batchSize, callbacks));
+    } finally {
+      data.dispose();
+    }
   }
 
   /** One gradient step on one batch; returns the loss, or `[loss, ...]` with per-output losses and metrics. */
@@ -398,22 +419,22 @@ export class Model extends Layer {
     step: (ctx: StepContext, x: Tensor[], y: Tensor[], n: number) => void,
   ): number | number[] {
     const data = this.dataset(where, x, y);
-    const outputShapes = this.prepare(data.xShapes);
-    this.checkTargets(state, data, outputShapes);
-    const trackers = new Trackers(state.outputNames, state.metrics(outputShapes, data.yShapes));
-    const xs = toTensorList(where, 'x', x, this.inputNames);
-    const ys = toTensorList(where, 'y', y, this.outputNames);
-    const xf = xs.map((t) => (t.dtype === 'float32' ? t : tf.cast(t, 'float32')));
     try {
-      trackers.reset();
-      step(this.context(state, trackers), xf, ys, data.size);
-      const values = Object.values(trackers.read());
-      return values.length === 1 ? (values[0] as number) : values;
+      const outputShapes = this.prepare(data.xShapes);
+      this.checkTargets(state, data, outputShapes);
+      const trackers = new Trackers(state.outputNames, state.metrics(outputShapes, data.yShapes));
+      const ys = toTensorList(where, 'y', y, this.outputNames);
+      try {
+        trackers.reset();
+        // The whole data is the batch: the dataset's inputs, integer inputs cast to float32.
+        step(this.context(state, trackers), data.inputs, ys, data.size);
+        const values = Object.values(trackers.read());
+        return values.length === 1 ? (values[0] as number) : values;
+      } finally {
+        trackers.dispose();
+      }
     } finally {
-      xf.forEach((t, i) => {
-        if (t !== xs[i]) t.dispose();
-      });
-      trackers.dispose();
+      data.dispose();
     }
   }
 
