@@ -69,6 +69,36 @@ export interface NativeExports {
     filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, dilationHeight: number,
     dilationWidth: number, padTop: number, padLeft: number,
   ): number;
+  /**
+   * `native/gather_rows.c`: rows `indices[0..count)` (int32) of `x`, `rows` rows of `rowBytes` bytes, copied one
+   * after another into `out`. Returns -1, or, writing nothing, the position of the first index outside `[0, rows)`.
+   */
+  gather_rows(x: number, rowBytes: number, rows: number, indices: number, count: number, out: number): number;
+  /**
+   * `native/simple_rnn.c`: all states of a tanh SimpleRNN, `[steps, batch, units]`, from every step's input
+   * projection (same layout), the `[units, units]` recurrent kernel and the initial state, with
+   * `simple_rnn_forward_scratch_floats(units)` floats of scratch.
+   */
+  simple_rnn_forward(steps: number, batch: number, units: number, inputs: number, kernel: number, h0: number, states: number, scratch: number): void;
+  simple_rnn_forward_scratch_floats(units: number): number;
+  /**
+   * `native/simple_rnn.c`: the gradients of `simple_rnn_forward` (inputs, recurrent kernel, initial state; all
+   * fully written) from the gradient of all its states, with `simple_rnn_backward_scratch_floats(units)` floats of scratch.
+   */
+  simple_rnn_backward(
+    steps: number, batch: number, units: number, dStates: number, states: number, kernel: number, h0: number, dInputs: number,
+    dKernel: number, dh0: number, scratch: number,
+  ): void;
+  simple_rnn_backward_scratch_floats(units: number): number;
+  /** `native/simple_rnn.c`: the `[units, units]` transpose of `kernel` into `kernelT`. */
+  simple_rnn_transpose(units: number, kernel: number, kernelT: number): void;
+  /**
+   * `native/simple_rnn.c`: one step of `simple_rnn_backward` on a block of rows (blocks may run in parallel),
+   * with the transposed recurrent kernel and `gemm_scratch_floats(units)` floats of scratch.
+   */
+  simple_rnn_backward_step(
+    batch: number, units: number, dStates: number, states: number, kernelT: number, carry: number, dInputs: number, dh: number, scratch: number,
+  ): void;
 }
 
 /** The kernels of one backend module and its scratch memory. */

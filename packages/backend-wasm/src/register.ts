@@ -11,11 +11,14 @@ import { conv2DBackpropFilterConfig } from './kernels/Conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './kernels/Conv2DBackpropInput';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/DepthwiseConv2dNativeBackpropFilter';
 import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/DepthwiseConv2dNativeBackpropInput';
+import { gatherV2Config } from './kernels/GatherV2';
 import { identityConfig } from './kernels/Identity';
 import { maxPoolGradConfig } from './kernels/MaxPoolGrad';
 import { strataAdamUpdateConfig } from './kernels/StrataAdamUpdate';
 import { strataDropoutMaskConfig } from './kernels/StrataDropoutMask';
 import { strataSGDUpdateConfig } from './kernels/StrataSGDUpdate';
+import { strataSimpleRNNConfig } from './kernels/StrataSimpleRNN';
+import { strataSimpleRNNGradConfig } from './kernels/StrataSimpleRNNGrad';
 import { sumConfig } from './kernels/Sum';
 import { tanhConfig } from './kernels/Tanh';
 import { unpackConfig } from './kernels/Unpack';
@@ -32,12 +35,15 @@ export const STRATA_WASM_KERNELS: readonly KernelConfig[] = [
   conv2DBackpropInputConfig,
   depthwiseConv2dNativeBackpropFilterConfig,
   depthwiseConv2dNativeBackpropInputConfig,
+  gatherV2Config,
   unsortedSegmentSumConfig,
   maxPoolGradConfig,
   avgPoolGradConfig,
   strataAdamUpdateConfig,
   strataSGDUpdateConfig,
   strataDropoutMaskConfig,
+  strataSimpleRNNConfig,
+  strataSimpleRNNGradConfig,
   tanhConfig,
   sumConfig,
   identityConfig,
@@ -50,7 +56,7 @@ export function registerStrataKernels(): void {
   for (const config of STRATA_WASM_KERNELS) {
     const stock = getKernel(config.kernelName, config.backendName);
     if (stock !== undefined) {
-      // Kept for replacements that hand some cases back to the stock kernel (Sum, Cast, Identity, Unpack).
+      // Kept for replacements that hand some cases back to the stock kernel (Sum, Cast, Identity, Unpack, GatherV2).
       if (!STRATA_WASM_KERNELS.includes(stock)) recordStockKernel(stock);
       unregisterKernel(config.kernelName, config.backendName);
     }

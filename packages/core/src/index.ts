@@ -14,7 +14,7 @@ export { setBackend, ready, getBackend, installedBackends, DEFAULT_BACKEND } fro
 export type { BackendName } from './backend';
 export { RandomGenerator, setRandomSeed, getRandomSeed, nextSeed, globalRandom } from './random';
 export { toCategorical } from './to-categorical';
-export { StrataAdamUpdate, StrataSGDUpdate, StrataDropoutMask } from './kernel-names';
+export { StrataAdamUpdate, StrataSGDUpdate, StrataDropoutMask, StrataSimpleRNN, StrataSimpleRNNGrad } from './kernel-names';
 export {
   StrataError,
   ValueError,

@@ -12,3 +12,16 @@ export const StrataSGDUpdate = 'StrataSGDUpdate';
 
 /** An inverted-dropout mask (0 or `1 / (1 - rate)`) drawn from a seed: attributes `shape`, `rate`, `seed`. */
 export const StrataDropoutMask = 'StrataDropoutMask';
+
+/**
+ * All states of a tanh SimpleRNN over a whole sequence, `h_t = tanh(inputs_t + h_{t-1} · recurrentKernel)`:
+ * inputs `inputs` (`[time, batch, units]`, every step's input product with its bias), `recurrentKernel`
+ * (`[units, units]`) and `initialState` (`[batch, units]`); output the states `[time, batch, units]`.
+ */
+export const StrataSimpleRNN = 'StrataSimpleRNN';
+
+/**
+ * The gradient of {@link StrataSimpleRNN}: inputs `dStates` (the gradient of all its states), `states` (its
+ * output), `recurrentKernel` and `initialState`; outputs the gradients `[dInputs, dRecurrentKernel, dInitialState]`.
+ */
+export const StrataSimpleRNNGrad = 'StrataSimpleRNNGrad';

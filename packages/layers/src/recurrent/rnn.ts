@@ -6,6 +6,15 @@ import type { SerializedObject } from '../initializers/initializer';
 import { isShapeList, type Shape } from '../shape';
 import { RNNCell } from './rnn-cell';
 
+/**
+ * The slices of `t` along its first axis, as `tf.unstack`. One slice is a reshape instead: tfjs-core hands
+ * the gradient of a one-output `Unpack` a tensor where its gradient function expects a list, so the
+ * gradient of a one-step sequence would fail.
+ */
+function unstackSteps(t: Tensor): Tensor[] {
+  return t.shape[0] === 1 ? [tf.reshape(t, t.shape.slice(1))] : tf.unstack(t);
+}
+
 /** Arguments of {@link RNN} (besides the cell). */
 export interface RNNArgs extends LayerArgs {
   /** Returns the output of every time step, `[batch, time, units]`, instead of the last one (default false). */
@@ -16,7 +25,10 @@ export interface RNNArgs extends LayerArgs {
   goBackwards?: boolean;
   /** Carrying states over from one batch to the next is not supported: only false is accepted. */
   stateful?: boolean;
-  /** Keras's choice between a symbolic loop and an unrolled one; the loop here is always unrolled, so it has no effect. */
+  /**
+   * Keras's choice between a symbolic loop and an unrolled one. The loop here is always unrolled; true only
+   * keeps a layer off its fused sequence kernel (as Keras's cuDNN condition does), false by default.
+   */
   unroll?: boolean;
   /** With a mask and `returnSequences`, outputs zeros at masked steps instead of repeating the last output (default false). */
   zeroOutputForMask?: boolean;
@@ -123,11 +135,20 @@ export class RNN<C extends RNNCell = RNNCell> extends Layer {
       let steps: Tensor[];
       if (dropout.input === null) {
         const all = this.cell.projectInputs(tf.reshape(timeMajor, [time * batch, features]), null);
-        steps = tf.unstack(tf.reshape(all, [time, batch, all.shape[1] as number]));
+        const projected = tf.reshape(all, [time, batch, all.shape[1] as number]);
+        if (mask === null && dropout.recurrent === null && !this.unroll && time > 0) {
+          const fused = this.fusedSequence(this.goBackwards ? tf.reverse(projected, 0) : projected, initial);
+          if (fused !== null) {
+            const last = fused.states[0] as Tensor;
+            const output = this.returnSequences ? tf.transpose(fused.outputs, [1, 0, 2]) : last;
+            return this.returnState ? [output, ...fused.states] : output;
+          }
+        }
+        steps = unstackSteps(projected);
       } else {
-        steps = tf.unstack(timeMajor);
+        steps = unstackSteps(timeMajor);
       }
-      const keep = mask === null ? null : tf.unstack(tf.reshape(tf.transpose(tf.cast(mask, 'float32')), [time, batch, 1]));
+      const keep = mask === null ? null : unstackSteps(tf.reshape(tf.transpose(tf.cast(mask, 'float32')), [time, batch, 1]));
       let states = initial ?? this.cell.getInitialState(batch);
       let previous: Tensor | null = null;
       const outputs: Tensor[] = [];
@@ -150,6 +171,16 @@ export class RNN<C extends RNNCell = RNNCell> extends Layer {
       const output = this.returnSequences ? tf.stack(outputs, 1) : (previous ?? tf.zeros([batch, this.cell.outputSize]));
       return this.returnState ? [output, ...states] : output;
     });
+  }
+
+  /**
+   * The whole sequence in one fused kernel, where the cell and the current backend have one: the outputs
+   * of every step, `[time, batch, units]` in the order the steps ran, and the final states. `projected`
+   * holds every step's input projection (`projectInputs`) in that order. Called only without a mask or
+   * dropout; null (the default) runs the steps one by one.
+   */
+  protected fusedSequence(_projected: Tensor, _initialState: Tensor[] | null): { outputs: Tensor; states: Tensor[] } | null {
+    return null;
   }
 
   private checkInitialState(states: Tensor[], batch: number): Tensor[] | null {
