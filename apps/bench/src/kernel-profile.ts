@@ -12,6 +12,7 @@ import type { Optimizer } from '@strata/optimizers';
 import { getKernelsForBackend, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs-core';
 import { parseProfileArgs } from './kernel-profile-args';
 import { buildStrataModel, INPUT_SHAPES } from './strata-models';
+import { batchTensors } from './strata-timing';
 import { syntheticData } from './synthetic';
 import { formatTable } from './table';
 
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   const y = tf.tensor(data.y, [args.steps * BATCH, 10]);
   const loss = new CategoricalCrossentropy();
   const variables = model.trainableWeights.map((w) => w.variable);
-  const batches = Array.from({ length: args.steps }, (_, b) => [tf.slice(x, b * BATCH, BATCH), tf.slice(y, b * BATCH, BATCH)] as const);
+  const batches = args.mode === 'step' ? batchTensors(args.model, args.steps) : [];
   const run = async (): Promise<void> => {
     if (args.mode === 'fit') {
       await model.fit(x, y, { batchSize: BATCH, verbose: 0 });

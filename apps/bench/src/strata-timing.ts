@@ -31,6 +31,21 @@ function tensors(name: ModelName, n: number): [Tensor, Tensor] {
 }
 
 /**
+ * The same samples as `tensors(name, steps * BATCH)`, as one tensor pair per batch made straight from
+ * the arrays: cutting them out of the whole tensor with `tf.slice` would read it back to JavaScript each
+ * time (the stock wasm Slice does), and the garbage would be collected during the timed runs.
+ */
+export function batchTensors(name: ModelName, steps: number): (readonly [Tensor, Tensor])[] {
+  const shape = INPUT_SHAPES[name];
+  const data = syntheticData(steps * BATCH, shape);
+  const xSize = data.x.length / (steps * BATCH);
+  return Array.from({ length: steps }, (_, b) => [
+    tf.tensor(data.x.subarray(b * BATCH * xSize, (b + 1) * BATCH * xSize), [BATCH, ...shape]),
+    tf.tensor(data.y.subarray(b * BATCH * 10, (b + 1) * BATCH * 10), [BATCH, 10]),
+  ] as const);
+}
+
+/**
  * Times `steps` steps of `fit` and of the bare step for `name`, after `warmup` untimed steps of each. The two
  * are timed alternately in two rounds and each keeps its faster round, so that neither pays alone for the
  * JIT compilation and heap growth of the first timed steps.
@@ -42,7 +57,7 @@ export async function timeStrata(name: ModelName, steps: number, warmup: number,
   const optimizer = model.optimizer as Optimizer;
   const loss = new CategoricalCrossentropy();
   const variables = model.trainableWeights.map((w) => w.variable);
-  const batches = Array.from({ length: steps }, (_, b) => [tf.slice(x, b * BATCH, BATCH), tf.slice(y, b * BATCH, BATCH)] as const);
+  const batches = batchTensors(name, steps);
   const step = (bx: Tensor, by: Tensor): void => {
     tf.tidy(() => {
       const { grads } = tf.variableGrads(() => loss.compute(by, model.apply(bx, { training: true }) as Tensor) as tf.Scalar, variables);

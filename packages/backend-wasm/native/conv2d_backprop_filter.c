@@ -7,6 +7,7 @@
 // every tile of dw passes over them; dw is loaded and stored once per tile per block. dy's 8-channel
 // columns are first copied into contiguous panels, so that the walk reads them sequentially.
 #include <wasm_simd128.h>
+#include "tile.h"
 #include "conv2d_backprop_filter.h"
 #include "conv2d_pad.h"
 
@@ -61,32 +62,13 @@ static void tile(int mr, int nr, const float *a, int o1, int o2, int o3, const f
   float *d1 = dst + (mr > 1 ? ld : 0);
   float *d2 = dst + (mr > 2 ? 2 * ld : 0);
   float *d3 = dst + (mr > 3 ? 3 * ld : 0);
-  v128_t zero = wasm_f32x4_splat(0.0f);
-  v128_t c0l = zero, c0h = zero, c1l = zero, c1h = zero, c2l = zero, c2h = zero, c3l = zero, c3h = zero;
-  if (start_from_c) {
-    c0l = wasm_v128_load(d0); c0h = wasm_v128_load(d0 + 4);
-    c1l = wasm_v128_load(d1); c1h = wasm_v128_load(d1 + 4);
-    c2l = wasm_v128_load(d2); c2h = wasm_v128_load(d2 + 4);
-    c3l = wasm_v128_load(d3); c3h = wasm_v128_load(d3 + 4);
-  }
+  TILE_ZERO();
+  if (start_from_c) TILE_LOAD(d0, d1, d2, d3);
   for (int b = 0; b < images; b++) {
     for (int oy = 0; oy < out_h; oy++) {
       const float *x = a + b * image_x + oy * row_x;
       for (int ox = 0; ox < out_w; ox++, x += step_x, panel += NR) {
-        v128_t b0 = wasm_v128_load(panel);
-        v128_t b1 = wasm_v128_load(panel + 4);
-        v128_t v = wasm_v128_load32_splat(x);
-        c0l = wasm_f32x4_add(c0l, wasm_f32x4_mul(v, b0));
-        c0h = wasm_f32x4_add(c0h, wasm_f32x4_mul(v, b1));
-        v = wasm_v128_load32_splat(x + o1);
-        c1l = wasm_f32x4_add(c1l, wasm_f32x4_mul(v, b0));
-        c1h = wasm_f32x4_add(c1h, wasm_f32x4_mul(v, b1));
-        v = wasm_v128_load32_splat(x + o2);
-        c2l = wasm_f32x4_add(c2l, wasm_f32x4_mul(v, b0));
-        c2h = wasm_f32x4_add(c2h, wasm_f32x4_mul(v, b1));
-        v = wasm_v128_load32_splat(x + o3);
-        c3l = wasm_f32x4_add(c3l, wasm_f32x4_mul(v, b0));
-        c3h = wasm_f32x4_add(c3h, wasm_f32x4_mul(v, b1));
+        TILE_MADD(panel, x, x + o1, x + o2, x + o3);
       }
     }
   }

@@ -11,6 +11,7 @@
 // (padding, or a 'same' remainder), the block's dx is built in a padded scratch copy and its interior
 // copied out.
 #include <wasm_simd128.h>
+#include "tile.h"
 #include "conv2d_backprop_input.h"
 #include "conv2d_pad.h"
 
@@ -49,23 +50,9 @@ static void tile(int mr, int nr, const float *a, const float *panel, int out_c, 
   const int o1 = mr > 1 ? out_c : 0;
   const int o2 = mr > 2 ? 2 * out_c : 0;
   const int o3 = mr > 3 ? 3 * out_c : 0;
-  v128_t zero = wasm_f32x4_splat(0.0f);
-  v128_t c0l = zero, c0h = zero, c1l = zero, c1h = zero, c2l = zero, c2h = zero, c3l = zero, c3h = zero;
+  TILE_ZERO();
   for (int co = 0; co < out_c; co++, a++, panel += NR) {
-    v128_t b0 = wasm_v128_load(panel);
-    v128_t b1 = wasm_v128_load(panel + 4);
-    v128_t v = wasm_v128_load32_splat(a);
-    c0l = wasm_f32x4_add(c0l, wasm_f32x4_mul(v, b0));
-    c0h = wasm_f32x4_add(c0h, wasm_f32x4_mul(v, b1));
-    v = wasm_v128_load32_splat(a + o1);
-    c1l = wasm_f32x4_add(c1l, wasm_f32x4_mul(v, b0));
-    c1h = wasm_f32x4_add(c1h, wasm_f32x4_mul(v, b1));
-    v = wasm_v128_load32_splat(a + o2);
-    c2l = wasm_f32x4_add(c2l, wasm_f32x4_mul(v, b0));
-    c2h = wasm_f32x4_add(c2h, wasm_f32x4_mul(v, b1));
-    v = wasm_v128_load32_splat(a + o3);
-    c3l = wasm_f32x4_add(c3l, wasm_f32x4_mul(v, b0));
-    c3h = wasm_f32x4_add(c3h, wasm_f32x4_mul(v, b1));
+    TILE_MADD(panel, a, a + o1, a + o2, a + o3);
   }
   if (contiguous) {
     int shift = offsets[0];
@@ -75,10 +62,7 @@ static void tile(int mr, int nr, const float *a, const float *panel, int out_c, 
     if (mr > 3) add8(d3 + shift, c3l, c3h);
     return;
   }
-  wasm_v128_store(edge, c0l); wasm_v128_store(edge + 4, c0h);
-  wasm_v128_store(edge + 8, c1l); wasm_v128_store(edge + 12, c1h);
-  wasm_v128_store(edge + 16, c2l); wasm_v128_store(edge + 20, c2h);
-  wasm_v128_store(edge + 24, c3l); wasm_v128_store(edge + 28, c3h);
+  TILE_STORE_EDGE(edge);
   for (int col = 0; col < nr; col++) {
     int shift = offsets[col];
     d0[shift] += edge[col];

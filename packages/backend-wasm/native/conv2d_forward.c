@@ -7,6 +7,7 @@
 // enough that the block's x stays in L2 while every panel passes over it; where windows reach outside
 // the input (padding, or a 'same' remainder), the block is first copied into a zero-padded scratch copy.
 #include <wasm_simd128.h>
+#include "tile.h"
 #include "conv2d_forward.h"
 #include "conv2d_pad.h"
 
@@ -42,26 +43,12 @@ static inline __attribute__((always_inline)) void tile(int mr, int nr, const flo
                                                       const float *x2, const float *x3, const int *cell_off,
                                                       int cells, int in_c, const float *panel, float *y, int ldy,
                                                       float *edge) {
-  v128_t zero = wasm_f32x4_splat(0.0f);
-  v128_t c0l = zero, c0h = zero, c1l = zero, c1h = zero, c2l = zero, c2h = zero, c3l = zero, c3h = zero;
+  TILE_ZERO();
   for (int cell = 0; cell < cells; cell++) {
     int off = cell_off[cell];
     const float *a0 = x0 + off, *a1 = x1 + off, *a2 = x2 + off, *a3 = x3 + off;
     for (int ci = 0; ci < in_c; ci++, panel += NR) {
-      v128_t b0 = wasm_v128_load(panel);
-      v128_t b1 = wasm_v128_load(panel + 4);
-      v128_t v = wasm_v128_load32_splat(a0 + ci);
-      c0l = wasm_f32x4_add(c0l, wasm_f32x4_mul(v, b0));
-      c0h = wasm_f32x4_add(c0h, wasm_f32x4_mul(v, b1));
-      v = wasm_v128_load32_splat(a1 + ci);
-      c1l = wasm_f32x4_add(c1l, wasm_f32x4_mul(v, b0));
-      c1h = wasm_f32x4_add(c1h, wasm_f32x4_mul(v, b1));
-      v = wasm_v128_load32_splat(a2 + ci);
-      c2l = wasm_f32x4_add(c2l, wasm_f32x4_mul(v, b0));
-      c2h = wasm_f32x4_add(c2h, wasm_f32x4_mul(v, b1));
-      v = wasm_v128_load32_splat(a3 + ci);
-      c3l = wasm_f32x4_add(c3l, wasm_f32x4_mul(v, b0));
-      c3h = wasm_f32x4_add(c3h, wasm_f32x4_mul(v, b1));
+      TILE_MADD(panel, a0 + ci, a1 + ci, a2 + ci, a3 + ci);
     }
   }
   if (nr == NR) {
@@ -72,10 +59,7 @@ static inline __attribute__((always_inline)) void tile(int mr, int nr, const flo
     if (mr > 3) { wasm_v128_store(y + 3 * ldy, c3l); wasm_v128_store(y + 3 * ldy + 4, c3h); }
     return;
   }
-  wasm_v128_store(edge, c0l); wasm_v128_store(edge + 4, c0h);
-  wasm_v128_store(edge + 8, c1l); wasm_v128_store(edge + 12, c1h);
-  wasm_v128_store(edge + 16, c2l); wasm_v128_store(edge + 20, c2h);
-  wasm_v128_store(edge + 24, c3l); wasm_v128_store(edge + 28, c3h);
+  TILE_STORE_EDGE(edge);
   for (int r = 0; r < mr; r++)
     for (int col = 0; col < nr; col++) y[r * ldy + col] = edge[r * NR + col];
 }

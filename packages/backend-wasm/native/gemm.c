@@ -8,6 +8,7 @@
 // measured faster than 5x8 and 6x8 tiles: ~55-60 GFLOP/s on one x86-64 core, against ~43 for XNNPACK's
 // product in tfjs-backend-wasm 4.22.
 #include "gemm.h"
+#include "tile.h"
 
 #define MR 4
 #define NR 8
@@ -58,33 +59,13 @@ static inline v128_t activate(v128_t v, int activation) {
 // apply. Inlined into its callers: as a call it ran ~20% slower (V8 then keeps fewer values in registers).
 static inline __attribute__((always_inline)) void tile(int kc, const float *a, int ars, int acs, const float *panel, float *c,
                                                       int ldc, int start_from_c, int finish, const float *bias8, int activation) {
-  v128_t zero = wasm_f32x4_splat(0.0f);
-  v128_t c0l = zero, c0h = zero, c1l = zero, c1h = zero, c2l = zero, c2h = zero, c3l = zero, c3h = zero;
-  if (start_from_c) {
-    c0l = wasm_v128_load(c); c0h = wasm_v128_load(c + 4);
-    c1l = wasm_v128_load(c + ldc); c1h = wasm_v128_load(c + ldc + 4);
-    c2l = wasm_v128_load(c + 2 * ldc); c2h = wasm_v128_load(c + 2 * ldc + 4);
-    c3l = wasm_v128_load(c + 3 * ldc); c3h = wasm_v128_load(c + 3 * ldc + 4);
-  }
+  TILE_ZERO();
+  if (start_from_c) TILE_LOAD(c, c + ldc, c + 2 * ldc, c + 3 * ldc);
   const float *a1 = a + ars;
   const float *a2 = a + 2 * ars;
   const float *a3 = a + 3 * ars;
   for (int k = 0; k < kc; k++, panel += NR) {
-    v128_t b0 = wasm_v128_load(panel);
-    v128_t b1 = wasm_v128_load(panel + 4);
-    int at = k * acs;
-    v128_t v = wasm_v128_load32_splat(a + at);
-    c0l = wasm_f32x4_add(c0l, wasm_f32x4_mul(v, b0));
-    c0h = wasm_f32x4_add(c0h, wasm_f32x4_mul(v, b1));
-    v = wasm_v128_load32_splat(a1 + at);
-    c1l = wasm_f32x4_add(c1l, wasm_f32x4_mul(v, b0));
-    c1h = wasm_f32x4_add(c1h, wasm_f32x4_mul(v, b1));
-    v = wasm_v128_load32_splat(a2 + at);
-    c2l = wasm_f32x4_add(c2l, wasm_f32x4_mul(v, b0));
-    c2h = wasm_f32x4_add(c2h, wasm_f32x4_mul(v, b1));
-    v = wasm_v128_load32_splat(a3 + at);
-    c3l = wasm_f32x4_add(c3l, wasm_f32x4_mul(v, b0));
-    c3h = wasm_f32x4_add(c3h, wasm_f32x4_mul(v, b1));
+    TILE_MADD(panel, a + k * acs, a1 + k * acs, a2 + k * acs, a3 + k * acs);
   }
   if (finish) {
     v128_t bl = bias8 ? wasm_v128_load(bias8) : zero;

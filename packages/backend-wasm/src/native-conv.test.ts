@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { runInChild } from './testing/child';
 
 /**
  * Convolutions large enough to be split over two threads (batches that do not divide evenly, Cin = 1 at
@@ -50,11 +47,7 @@ function compute() {
 
 describe('convolutions on two threads', () => {
   it('forward, input and filter gradients match the cpu backend', async () => {
-    const { stdout } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', CHILD], {
-      cwd: `${__dirname}/..`,
-      env: { ...process.env, STRATA_WASM_THREADS: '2' },
-    });
-    const result = JSON.parse(stdout.trim().split('\n').pop() as string) as { threads: number; tensors: number; errors: number[][] };
+    const result = await runInChild<{ threads: number; tensors: number; errors: number[][] }>(CHILD, { STRATA_WASM_THREADS: '2' });
     expect(result.threads).toBe(2);
     expect(result.tensors).toBe(0);
     expect(result.errors).toHaveLength(3);

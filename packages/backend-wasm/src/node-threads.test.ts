@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { runInChild } from './testing/child';
 
 /** Products large enough to be split over threads, checked against a float64 reference in the child. */
 const CHILD = `
@@ -30,11 +27,7 @@ const { backendInfo } = require('./src/index.ts');
 `;
 
 async function child(env: Record<string, string>): Promise<{ binary: string; threads: number; worst: number[] }> {
-  const { stdout } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', CHILD], {
-    cwd: `${__dirname}/..`,
-    env: { ...process.env, ...env },
-  });
-  return JSON.parse(stdout.trim().split('\n').pop() as string);
+  return runInChild(CHILD, env);
 }
 
 describe('threads in Node', () => {

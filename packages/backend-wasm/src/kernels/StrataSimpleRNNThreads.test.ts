@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { runInChild } from '../testing/child';
 
 /**
  * Both kernels on the threaded backend (2 threads) for sequences large enough to be split (70 rows: blocks of
@@ -41,11 +38,7 @@ const { randomValues } = require('./src/testing/backends.ts');
 
 describe('StrataSimpleRNN and StrataSimpleRNNGrad on threads', () => {
   it('split over 2 threads, states and gradients equal the reference loops', async () => {
-    const { stdout } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', CHILD], {
-      cwd: `${__dirname}/../..`,
-      env: { ...process.env, STRATA_WASM_THREADS: '2' },
-    });
-    const result = JSON.parse(stdout.trim().split('\n').pop() as string) as { threads: number; worst: number[] };
+    const result = await runInChild<{ threads: number; worst: number[] }>(CHILD, { STRATA_WASM_THREADS: '2' });
     expect(result.threads).toBe(2);
     expect(result.worst).toHaveLength(8);
     for (const err of result.worst) expect(err).toBeLessThan(2e-5);
