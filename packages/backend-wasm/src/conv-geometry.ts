@@ -47,12 +47,15 @@ export function convGeometry(info: backend_util.Conv2DInfo): ConvGeometry {
   };
 }
 
-/** The arguments that the native convolution kernels (`native/conv2d_forward.h`, `native/conv2d_backprop_*.h`) take for `g`, in their order. */
-export function nativeConvArgs(g: ConvGeometry): readonly [
+/** The geometry arguments of the native convolution kernels (`native/conv2d_forward.h`, `native/conv2d_backprop_*.h`), in their order. */
+export type NativeConvArgs = [
   batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number, outWidth: number, outChannels: number,
   filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, dilationHeight: number,
   dilationWidth: number, padTop: number, padLeft: number,
-] {
+];
+
+/** The arguments that the native convolution kernels take for `g`, in their order. */
+export function nativeConvArgs(g: ConvGeometry): NativeConvArgs {
   return [
     g.batchSize, g.inHeight, g.inWidth, g.inChannels, g.outHeight, g.outWidth, g.outChannels, g.filterHeight, g.filterWidth,
     g.strideHeight, g.strideWidth, g.dilationHeight, g.dilationWidth, g.padTop, g.padLeft,

@@ -3,11 +3,18 @@
  * once per backend module on the backend's memory, so that they read and write tensors in place. The
  * module owns no memory of its own: scratch space comes from the backend's allocator.
  */
+import type { NativeConvArgs } from './conv-geometry';
 import { NATIVE_WASM_BASE64, NATIVE_WASM_SHARED_BASE64 } from './native-binary';
 import { backendMemory, type WasmBackend, type WasmModule } from './wasm-backend';
 import { requestedThreads } from './thread-count';
 import { createThreadPool, type ThreadPool } from './thread-pool';
 import { isShared } from './wasm-module';
+
+/** A native convolution: two operands and the output, the geometry, then the scratch block. */
+type NativeConvKernel = (...args: [a: number, b: number, out: number, ...geometry: NativeConvArgs, scratch: number]) => void;
+
+/** The scratch floats a native convolution needs for a geometry. */
+type NativeConvScratch = (...geometry: NativeConvArgs) => number;
 
 /** The module's exports; pointers are byte offsets into the backend's memory. */
 export interface NativeExports {
@@ -29,46 +36,22 @@ export interface NativeExports {
   dropout_mask(out: number, n: number, key: number, threshold: number, scale: number): void;
   /**
    * `native/conv2d_backprop_filter.c`: the `[fh·fw·ci, co]` filter gradient `dw` of an NHWC convolution from its
-   * input x and output gradient dy, with `conv2d_backprop_filter_scratch_floats` (same geometry) floats of scratch.
+   * input x and output gradient dy (arguments x, dy, dw), with `conv2d_backprop_filter_scratch_floats` floats of scratch.
    */
-  conv2d_backprop_filter(
-    x: number, dy: number, dw: number, batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number,
-    outWidth: number, outChannels: number, filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number,
-    dilationHeight: number, dilationWidth: number, padTop: number, padLeft: number, scratch: number,
-  ): void;
-  conv2d_backprop_filter_scratch_floats(
-    batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number, outWidth: number, outChannels: number,
-    filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, dilationHeight: number,
-    dilationWidth: number, padTop: number, padLeft: number,
-  ): number;
+  conv2d_backprop_filter: NativeConvKernel;
+  conv2d_backprop_filter_scratch_floats: NativeConvScratch;
   /**
    * `native/conv2d_backprop_input.c`: the NHWC input gradient `dx` of a convolution from its output gradient dy and
-   * `[fh, fw, ci, co]` filter w, with `conv2d_backprop_input_scratch_floats` (same geometry) floats of scratch.
+   * `[fh, fw, ci, co]` filter w (arguments dy, w, dx), with `conv2d_backprop_input_scratch_floats` floats of scratch.
    */
-  conv2d_backprop_input(
-    dy: number, w: number, dx: number, batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number,
-    outWidth: number, outChannels: number, filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number,
-    dilationHeight: number, dilationWidth: number, padTop: number, padLeft: number, scratch: number,
-  ): void;
-  conv2d_backprop_input_scratch_floats(
-    batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number, outWidth: number, outChannels: number,
-    filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, dilationHeight: number,
-    dilationWidth: number, padTop: number, padLeft: number,
-  ): number;
+  conv2d_backprop_input: NativeConvKernel;
+  conv2d_backprop_input_scratch_floats: NativeConvScratch;
   /**
-   * `native/conv2d_forward.c`: the NHWC output y of a convolution of NHWC x with the `[fh, fw, ci, co]` filter w,
-   * with `conv2d_forward_scratch_floats` (same geometry) floats of scratch.
+   * `native/conv2d_forward.c`: the NHWC output y of a convolution of NHWC x with the `[fh, fw, ci, co]` filter w
+   * (arguments x, w, y), with `conv2d_forward_scratch_floats` floats of scratch.
    */
-  conv2d_forward(
-    x: number, w: number, y: number, batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number,
-    outWidth: number, outChannels: number, filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number,
-    dilationHeight: number, dilationWidth: number, padTop: number, padLeft: number, scratch: number,
-  ): void;
-  conv2d_forward_scratch_floats(
-    batch: number, inHeight: number, inWidth: number, inChannels: number, outHeight: number, outWidth: number, outChannels: number,
-    filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, dilationHeight: number,
-    dilationWidth: number, padTop: number, padLeft: number,
-  ): number;
+  conv2d_forward: NativeConvKernel;
+  conv2d_forward_scratch_floats: NativeConvScratch;
   /**
    * `native/gather_rows.c`: rows `indices[0..count)` (int32) of `x`, `rows` rows of `rowBytes` bytes, copied one
    * after another into `out`. Returns -1, or, writing nothing, the position of the first index outside `[0, rows)`.
