@@ -12,7 +12,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@strata/*/*', 'strata/*'], message: 'Import a package only through its entry point.' },
+            { group: ['@strata-ml/*/*', 'strata-ml/*'], message: 'Import a package only through its entry point.' },
             { group: ['**/packages/*/src/**', '../../*/src/**', '../../../packages/**'], message: 'No deep imports across packages.' },
           ],
         },

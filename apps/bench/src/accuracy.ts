@@ -2,8 +2,8 @@
  * The learning check of the training benchmark: one full MNIST epoch with Strata's fast path (batch 128,
  * shuffled), then the test accuracy, so that speed is never bought with worse training.
  */
-import { tf, type Tensor } from '@strata/core';
-import { mnist } from '@strata/datasets';
+import { tf, type Tensor } from '@strata-ml/core';
+import { mnist } from '@strata-ml/datasets';
 import { buildStrataModel, INPUT_SHAPES, type ModelName } from './strata-models';
 import { cpuMs } from './timing';
 

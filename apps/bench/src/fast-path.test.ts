@@ -3,12 +3,12 @@
  * curve as the plain path: the optimizers' ops on wasm (fused kernels unregistered), and everything on the
  * JavaScript cpu backend.
  */
-import { tf, setBackend, setRandomSeed, type Tensor } from '@strata/core';
+import { tf, setBackend, setRandomSeed, type Tensor } from '@strata-ml/core';
 import '@tensorflow/tfjs-backend-cpu';
-import { STRATA_WASM_KERNELS } from '@strata/backend-wasm';
-import { Dense, SimpleRNN } from '@strata/layers';
-import { Sequential } from '@strata/models';
-import { Adam, SGD } from '@strata/optimizers';
+import { STRATA_WASM_KERNELS } from '@strata-ml/backend-wasm';
+import { Dense, SimpleRNN } from '@strata-ml/layers';
+import { Sequential } from '@strata-ml/models';
+import { Adam, SGD } from '@strata-ml/optimizers';
 
 const FUSED = ['StrataAdamUpdate', 'StrataSGDUpdate'];
 

@@ -222,7 +222,7 @@ async function main(): Promise<void> {
   const stock = tf.getKernelsForBackend('wasm');
   await tf.setBackend('wasm');
   // Imported only now, so that the stock kernels above are the ones the backend started with.
-  const strataWasm = await import('@strata/backend-wasm');
+  const strataWasm = await import('@strata-ml/backend-wasm');
   const strataNames = new Set(strataWasm.STRATA_WASM_KERNELS.map((k) => k.kernelName));
   const stockReplaced = stock.filter((k) => strataNames.has(k.kernelName));
   const matMulNames = ['BatchMatMul', '_FusedMatMul'];
@@ -240,7 +240,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `wasm backend: ${info.binary}, ${info.threads} thread${info.threads === 1 ? '' : 's'}, Node ${process.version}\n\n` +
       `matMul (GFLOP/s)\n${matMulTable(matmul)}\n\n` +
-      'stock = tfjs-backend-wasm 4.22 kernels; Strata = @strata/backend-wasm. "of plain": Strata over its\n' +
+      'stock = tfjs-backend-wasm 4.22 kernels; Strata = @strata-ml/backend-wasm. "of plain": Strata over its\n' +
       'untransposed product of the same shape with the same operands every call (XNNPACK keeps b packed);\n' +
       '"new b": over the untransposed product with b copied to a new tensor every call, as after each\n' +
       'weight update in training.\n\n' +

@@ -5,10 +5,10 @@
  *
  *   node dist/kernel-profile.js [--model mlp|cnn|rnn] [--steps N] [--mode fit|step] [--shapes]
  */
-import { tf, setBackend, type Tensor } from '@strata/core';
-import '@strata/backend-wasm';
-import { CategoricalCrossentropy } from '@strata/losses';
-import type { Optimizer } from '@strata/optimizers';
+import { tf, setBackend, type Tensor } from '@strata-ml/core';
+import '@strata-ml/backend-wasm';
+import { CategoricalCrossentropy } from '@strata-ml/losses';
+import type { Optimizer } from '@strata-ml/optimizers';
 import { getKernelsForBackend, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs-core';
 import { parseProfileArgs } from './kernel-profile-args';
 import { buildStrataModel, INPUT_SHAPES } from './strata-models';

@@ -2,7 +2,7 @@
  * The GEMM roofline of the running backend: the best GFLOP/s of a plain matrix product, measured in the
  * benchmark's own run (so on the same machine under the same load as the training it is compared with).
  */
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { timeInterleaved } from './timing';
 
 /** Best GFLOP/s over a product at the seed MLP's largest layer (128x784x256) and a square 512³ product. */

@@ -2,9 +2,9 @@
  * The three benchmark models built with Strata: the seed MLP (Listing 1.3.2), the CNN of cnn-mnist and
  * the RNN of rnn-mnist, each compiled as its listing does.
  */
-import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, SimpleRNN } from '@strata/layers';
-import { Sequential } from '@strata/models';
-import { Adam, SGD } from '@strata/optimizers';
+import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, SimpleRNN } from '@strata-ml/layers';
+import { Sequential } from '@strata-ml/models';
+import { Adam, SGD } from '@strata-ml/optimizers';
 
 /** Names of the benchmark models. */
 export type ModelName = 'mlp' | 'cnn' | 'rnn';

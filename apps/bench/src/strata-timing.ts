@@ -4,9 +4,9 @@
  * training step (forward, loss, gradients, optimizer update on batches already on the backend) that
  * `fit` wraps, both with warm-up steps excluded.
  */
-import { tf, type Tensor } from '@strata/core';
-import { CategoricalCrossentropy } from '@strata/losses';
-import type { Optimizer } from '@strata/optimizers';
+import { tf, type Tensor } from '@strata-ml/core';
+import { CategoricalCrossentropy } from '@strata-ml/losses';
+import type { Optimizer } from '@strata-ml/optimizers';
 import { buildStrataModel, INPUT_SHAPES, type ModelName } from './strata-models';
 import { syntheticData } from './synthetic';
 import { cpuMs } from './timing';

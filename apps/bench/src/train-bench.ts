@@ -14,8 +14,8 @@
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { setBackend } from '@strata/core';
-import { setThreadsCount } from '@strata/backend-wasm';
+import { setBackend } from '@strata-ml/core';
+import { setThreadsCount } from '@strata-ml/backend-wasm';
 import { measureEpochAccuracy, type AccuracyResult } from './accuracy';
 import { stepFlops } from './model-flops';
 import { measureGemmGflops } from './roofline';

@@ -1,4 +1,4 @@
-import { layers, ready, tf } from 'strata';
+import { layers, ready, tf } from 'strata-ml';
 import { buildCnn, parseCommandLine } from './cnn-mnist';
 
 describe('cnn-mnist', () => {

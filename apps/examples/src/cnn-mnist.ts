@@ -7,8 +7,8 @@
  *   node dist/cnn-mnist.js [--epochs N] [--backend wasm|cpu|cuda] [--limit N] [--seed N]
  */
 import { parseArgs } from 'node:util';
-import { Sequential, callbacks, datasets, layers, setBackend, setRandomSeed, tf, toCategorical } from 'strata';
-import type { Tensor } from 'strata';
+import { Sequential, callbacks, datasets, layers, setBackend, setRandomSeed, tf, toCategorical } from 'strata-ml';
+import type { Tensor } from 'strata-ml';
 
 /** Options of the listing. */
 export interface CnnMnistArgs {

@@ -10,8 +10,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Sequential, callbacks, datasets, layers, loadModel, setBackend, setRandomSeed, tf, toCategorical, utils } from 'strata';
-import type { Tensor } from 'strata';
+import { Sequential, callbacks, datasets, layers, loadModel, setBackend, setRandomSeed, tf, toCategorical, utils } from 'strata-ml';
+import type { Tensor } from 'strata-ml';
 
 /** Options of the listing. */
 export interface MlpMnistArgs {

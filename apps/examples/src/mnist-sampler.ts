@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { datasets, globalRandom, setRandomSeed } from 'strata';
+import { datasets, globalRandom, setRandomSeed } from 'strata-ml';
 import { countLabels, formatCounts } from './label-counts';
 import { encodeGrayPng, renderDigitGrid } from './png-grid';
 

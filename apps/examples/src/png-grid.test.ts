@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { ValueError } from 'strata';
+import { ValueError } from 'strata-ml';
 import { encodeGrayPng, renderDigitGrid } from './png-grid';
 
 /** A 2×3 image whose pixels are `base + index`. */

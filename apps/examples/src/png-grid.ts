@@ -3,7 +3,7 @@
  * matplotlib's `subplot` + `imshow(cmap='gray')` produce in the book's listings.
  */
 import { PNG } from 'pngjs';
-import { ValueError } from 'strata';
+import { ValueError } from 'strata-ml';
 
 /** A 3×5 bitmap font for the digits 0–9, one string of 15 pixels per digit, row by row. */
 const DIGIT_FONT: readonly string[] = [

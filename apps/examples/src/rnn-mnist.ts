@@ -6,8 +6,8 @@
  *   node dist/rnn-mnist.js [--epochs N] [--backend wasm|cpu|cuda] [--limit N] [--seed N]
  */
 import { parseArgs } from 'node:util';
-import { Sequential, callbacks, datasets, layers, setBackend, setRandomSeed, tf, toCategorical } from 'strata';
-import type { Tensor } from 'strata';
+import { Sequential, callbacks, datasets, layers, setBackend, setRandomSeed, tf, toCategorical } from 'strata-ml';
+import type { Tensor } from 'strata-ml';
 
 /** Options of the example. */
 export interface RnnMnistArgs {

@@ -8,8 +8,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ValueError, datasets, getBackend, setBackend, setRandomSeed, tf, toCategorical } from 'strata';
-import type { Tensor } from 'strata';
+import { ValueError, datasets, getBackend, setBackend, setRandomSeed, tf, toCategorical } from 'strata-ml';
+import type { Tensor } from 'strata-ml';
 import { resultsMarkdown, type RowResult } from './table/results';
 import { buildRowModel, type HiddenLayers } from './table/row-model';
 import { parseRowSelection } from './table/row-selection';

@@ -18,7 +18,7 @@ import {
 } from './workspace';
 
 /** Packages that may fail to pack (a native build could need a toolchain); all others must pack. */
-const OPTIONAL = new Set(['@strata/backend-cuda']);
+const OPTIONAL = new Set(['@strata-ml/backend-cuda']);
 
 const packages = publishablePackages();
 
@@ -89,7 +89,7 @@ describe('packing', () => {
     expect(packages.length).toBeGreaterThanOrEqual(10);
     const missing = packages.map((p) => p.manifest.name).filter((name) => !packed.has(name) && !OPTIONAL.has(name));
     expect(missing).toEqual([]);
-    expect(packed.has('strata')).toBe(true);
+    expect(packed.has('strata-ml')).toBe(true);
   });
 
   it('rewrites workspace: ranges to published versions', () => {
@@ -144,7 +144,7 @@ describe('installed with npm', () => {
 
   it('strata runs ops on the default WASM backend and reads the bundled MNIST', () => {
     const script = `
-      const strata = require('strata');
+      const strata = require('strata-ml');
       (async () => {
         const backend = await strata.ready();
         const tf = strata.tf;
@@ -168,9 +168,9 @@ describe('installed with npm', () => {
     });
   });
 
-  it('@strata/core finds the WASM backend by name from an npm install', () => {
+  it('@strata-ml/core finds the WASM backend by name from an npm install', () => {
     const script = `
-      const core = require('@strata/core');
+      const core = require('@strata-ml/core');
       core.ready().then((backend) => console.log(JSON.stringify({ backend, installed: core.installedBackends() })),
         (err) => { console.error(err); process.exit(1); });`;
     expect(nodeInApp(['-e', script])).toEqual({ backend: 'wasm', installed: expect.arrayContaining(['wasm', 'cpu']) });
@@ -178,7 +178,7 @@ describe('installed with npm', () => {
 
   it('strata offers named ESM imports', () => {
     const script = `
-      import { ready, tf, layers, datasets, toCategorical } from 'strata';
+      import { ready, tf, layers, datasets, toCategorical } from 'strata-ml';
       console.log(JSON.stringify({ backend: await ready(), tf: typeof tf.add, layers: typeof layers,
         mnist: typeof datasets.mnist.loadData, toCategorical: typeof toCategorical }));`;
     expect(nodeInApp(['--input-type=module', '-e', script])).toEqual({
@@ -194,8 +194,8 @@ describe('installed with npm', () => {
     fs.writeFileSync(
       path.join(app, 'consumer.ts'),
       [
-        "import * as strata from 'strata';",
-        "import { mnist, readIdx, type IdxArray } from '@strata/datasets';",
+        "import * as strata from 'strata-ml';",
+        "import { mnist, readIdx, type IdxArray } from '@strata-ml/datasets';",
         'export async function main(): Promise<number[]> {',
         "  const backend: string = await strata.ready();",
         '  const x: strata.Tensor = strata.tf.ones([2, 2]);',

@@ -19,7 +19,7 @@ function found(command) {
 function skip(reason) {
   fs.mkdirSync(buildDir, { recursive: true });
   fs.writeFileSync(skipFile, `${reason}\n`);
-  console.log(`@strata/backend-cuda: CUDA addon not built: ${reason}. The TypeScript build is complete; setBackend('cuda') will explain what is missing.`);
+  console.log(`@strata-ml/backend-cuda: CUDA addon not built: ${reason}. The TypeScript build is complete; setBackend('cuda') will explain what is missing.`);
 }
 
 const nvcc = found(process.env.CUDACXX || 'nvcc');
@@ -31,12 +31,12 @@ if (nvcc === null) {
 } else {
   fs.rmSync(skipFile, { force: true });
   const cmakeJs = createRequire(import.meta.url).resolve('cmake-js/bin/cmake-js');
-  console.log(`@strata/backend-cuda: building the CUDA addon (${nvcc}; ${cmake})`);
+  console.log(`@strata-ml/backend-cuda: building the CUDA addon (${nvcc}; ${cmake})`);
   const start = Date.now();
   const r = spawnSync(process.execPath, [cmakeJs, 'compile', '--log-level', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
-    console.error('@strata/backend-cuda: the CUDA addon failed to build (see the compiler output above)');
+    console.error('@strata-ml/backend-cuda: the CUDA addon failed to build (see the compiler output above)');
     process.exit(r.status ?? 1);
   }
-  console.log(`@strata/backend-cuda: CUDA addon built in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  console.log(`@strata-ml/backend-cuda: CUDA addon built in ${((Date.now() - start) / 1000).toFixed(1)} s`);
 }

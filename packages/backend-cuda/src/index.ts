@@ -1,5 +1,5 @@
 /**
- * @strata/backend-cuda — Strata's native CUDA backend for NVIDIA GPUs (A100, H100/H200; CUDA 13).
+ * @strata-ml/backend-cuda — Strata's native CUDA backend for NVIDIA GPUs (A100, H100/H200; CUDA 13).
  * Importing the package registers the `'cuda'` backend with tfjs-core; `setBackend('cuda')` selects it,
  * and `unavailableReason()` says what is missing on a machine where it cannot start.
  */

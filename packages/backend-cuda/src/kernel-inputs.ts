@@ -1,6 +1,6 @@
 /** Input checks shared by the kernels: a missing input names the kernel and the input. */
 import type { NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 
 /** The input `name` of `kernel`, or a BackendError saying it is missing. */
 export function requireInput(kernel: string, inputs: Partial<NamedTensorInfoMap>, name: string): TensorInfo {

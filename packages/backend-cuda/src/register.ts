@@ -4,7 +4,7 @@
  * package on a machine without a GPU costs nothing and `unavailableReason()` can explain.
  */
 import { getKernel, registerBackend, registerKernel } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import { CudaBackend } from './cuda-backend';
 import { defaultProbeEnvironment, probeRuntime, type RuntimeProbe } from './cuda-runtime';
 import { kernelConfigs } from './kernels';

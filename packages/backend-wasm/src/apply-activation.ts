@@ -3,7 +3,7 @@
  * cannot apply inside the matmul (a bias or PReLU slopes that do not repeat along the output rows).
  */
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import type { FusableActivationName } from './fast-matmul';
 import { runWasmKernel } from './run-kernel';
 import type { WasmBackend } from './wasm-backend';

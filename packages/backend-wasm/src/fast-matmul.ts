@@ -7,7 +7,7 @@
  */
 import { broadcast_util, util } from '@tensorflow/tfjs-core';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { ShapeError, formatShape, invalidArgument } from '@strata/core';
+import { ShapeError, formatShape, invalidArgument } from '@strata-ml/core';
 import { transposeMatrices } from './transpose-matrices';
 import { applyActivation } from './apply-activation';
 import { GEMM_ACTIVATIONS, nativeKernels, type NativeKernels } from './native-kernels';

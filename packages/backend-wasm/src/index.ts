@@ -1,5 +1,5 @@
 /**
- * @strata/backend-wasm — the default CPU backend: tfjs-backend-wasm (XNNPACK, WASM SIMD) with Strata's
+ * @strata-ml/backend-wasm — the default CPU backend: tfjs-backend-wasm (XNNPACK, WASM SIMD) with Strata's
  * own kernels where it is slow, wrong or missing. Importing this package registers the `'wasm'` backend
  * and those kernels; in Node the `.wasm` binaries are read from the installed package.
  */

@@ -3,7 +3,7 @@
  * read one entry each, with its type checked, and name the kernel and the entry when it is missing.
  */
 import type { NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 
 /** Input `name`, which must be present. */
 export function input(kernelName: string, inputs: NamedTensorInfoMap, name: string): TensorInfo {

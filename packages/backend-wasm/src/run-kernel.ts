@@ -4,7 +4,7 @@
  */
 import { getKernel } from '@tensorflow/tfjs-core';
 import type { NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import type { WasmBackend } from './wasm-backend';
 
 /** Runs wasm kernel `kernelName` and returns its single output. */

@@ -4,7 +4,7 @@
  * just before it replaces them.
  */
 import type { KernelConfig } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 
 const stock = new Map<string, KernelConfig>();
 

@@ -5,7 +5,7 @@
  * kernels on that many threads (`thread-pool.ts`). Off by default: on a machine whose cores are busy
  * with other work, threads that wait for each other lose time.
  */
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import { setThreadsCount as setStockThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 
 let requested: number | null = null;

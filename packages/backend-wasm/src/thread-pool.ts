@@ -5,7 +5,7 @@
  * `Atomics` word, so handing over work costs microseconds, not a message round trip; a worker that has
  * not finished starting yet has its share run by the calling thread.
  */
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 
 /** Runs `name` once per argument list, in parallel. */
 export interface ThreadPool {

@@ -1,5 +1,5 @@
 /**
- * Why the wasm backend cannot start here, for `@strata/core`'s `setBackend('wasm')` to report.
+ * Why the wasm backend cannot start here, for `@strata-ml/core`'s `setBackend('wasm')` to report.
  */
 
 /** A sentence saying why the backend cannot run on this platform, or null when it can. */

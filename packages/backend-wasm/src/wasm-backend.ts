@@ -3,7 +3,7 @@
  * heap offsets, output allocation, the module's exported C functions, and views into existing buffers.
  */
 import type { DataType, TensorInfo } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 
 /** What `BackendWasm` keeps per tensor. */
 interface TensorData {

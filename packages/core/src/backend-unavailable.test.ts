@@ -1,5 +1,5 @@
 /**
- * How setBackend reports a backend package that is installed but cannot run, with @strata/backend-cuda
+ * How setBackend reports a backend package that is installed but cannot run, with @strata-ml/backend-cuda
  * replaced by a stand-in (the real one depends on the machine's GPU).
  */
 import { getBackend, installedBackends, ready, setBackend } from './backend';
@@ -7,7 +7,7 @@ import { getBackend, installedBackends, ready, setBackend } from './backend';
 /** What the stand-in does: throw while loading, or load and report a reason it cannot start. */
 const mockCuda: { loadError?: string; reason?: string } = {};
 
-jest.mock('@strata/backend-cuda', () => {
+jest.mock('@strata-ml/backend-cuda', () => {
   // A throwing factory is not cached, so each require fails again until loadError is cleared.
   if (mockCuda.loadError !== undefined) throw new Error(mockCuda.loadError);
   return { unavailableReason: async () => mockCuda.reason ?? null };

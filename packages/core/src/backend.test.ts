@@ -44,7 +44,7 @@ describe('setBackend', () => {
   });
 
   it("reports why 'cuda' is unusable, naming the installed backends", async () => {
-    // @strata/backend-cuda may be absent, present without a usable GPU, or working: each has its own answer.
+    // @strata-ml/backend-cuda may be absent, present without a usable GPU, or working: each has its own answer.
     const outcome = await setBackend('cuda').then(
       () => null,
       (err: unknown) => err,

@@ -17,9 +17,9 @@ interface BackendSpec {
 }
 
 const BACKENDS: Readonly<Record<BackendName, BackendSpec>> = {
-  wasm: { packageName: '@strata/backend-wasm', description: 'WASM SIMD CPU backend (default)' },
+  wasm: { packageName: '@strata-ml/backend-wasm', description: 'WASM SIMD CPU backend (default)' },
   cpu: { packageName: '@tensorflow/tfjs-backend-cpu', description: 'plain JavaScript reference backend' },
-  cuda: { packageName: '@strata/backend-cuda', description: 'native CUDA backend for NVIDIA GPUs' },
+  cuda: { packageName: '@strata-ml/backend-cuda', description: 'native CUDA backend for NVIDIA GPUs' },
 };
 
 /** The backend used when neither `setBackend` nor `STRATA_BACKEND` chooses one. */

@@ -1,5 +1,5 @@
 /**
- * @strata/core — the tensor core of Strata: tensors and ops over tfjs-core, backends by name, one seeded
+ * @strata-ml/core — the tensor core of Strata: tensors and ops over tfjs-core, backends by name, one seeded
  * random source, `toCategorical`, and the error family.
  */
 import * as tf from './ops';

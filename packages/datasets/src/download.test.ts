@@ -4,7 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ValueError } from '@strata/core';
+import { ValueError } from '@strata-ml/core';
 import { DownloadError, getFile } from './download';
 
 const FIXTURE = Buffer.from('IDX fixture bytes: 0123456789abcdef\n'.repeat(1000));

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { StrataError, invalidArgument } from '@strata/core';
+import { StrataError, invalidArgument } from '@strata-ml/core';
 
 /** Options of `getFile`. */
 export interface GetFileArgs {

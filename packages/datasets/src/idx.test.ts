@@ -1,4 +1,4 @@
-import { ValueError } from '@strata/core';
+import { ValueError } from '@strata-ml/core';
 import { readIdx } from './idx';
 
 /** Builds an IDX file: magic (type byte, rank), big-endian dims, then the payload written by `fill`. */

@@ -3,7 +3,7 @@
  * (two zero bytes, a type byte, the number of dimensions), one big-endian uint32 per dimension, then the
  * values in row-major order, big-endian.
  */
-import { ValueError } from '@strata/core';
+import { ValueError } from '@strata-ml/core';
 
 /** The element types an IDX file can hold, named after the typed array they are read into. */
 export type IdxDtype = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';

@@ -1,5 +1,5 @@
 /**
- * @strata/datasets — data sets for Strata: MNIST (bundled, no download), an IDX file reader, and a cached,
+ * @strata-ml/datasets — data sets for Strata: MNIST (bundled, no download), an IDX file reader, and a cached,
  * checksummed downloader for other data.
  */
 export * as mnist from './mnist';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { setBackend, tf, ValueError } from '@strata/core';
+import { setBackend, tf, ValueError } from '@strata-ml/core';
 import { MNIST_FILES, defaultDataDir, loadData, loadDataArrays } from './mnist';
 
 /** The label counts the seed's Listing 1.3.1 prints. */

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ready, tf, ValueError, type Tensor } from '@strata/core';
+import { ready, tf, ValueError, type Tensor } from '@strata-ml/core';
 import { readIdx } from './idx';
 
 /** The four IDX files of MNIST, as named in the original distribution. */

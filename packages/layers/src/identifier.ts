@@ -1,4 +1,4 @@
-import { unknownIdentifier } from '@strata/core';
+import { unknownIdentifier } from '@strata-ml/core';
 import { toSnakeCase } from './names';
 
 /**

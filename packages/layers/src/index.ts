@@ -1,5 +1,5 @@
 /**
- * @strata/layers — the Layer base class, the core layers (Dense, Activation, Dropout, Flatten, Reshape,
+ * @strata-ml/layers — the Layer base class, the core layers (Dense, Activation, Dropout, Flatten, Reshape,
  * InputLayer), and activations, initializers, regularizers and constraints, with Keras semantics.
  */
 export { Layer } from './layer';

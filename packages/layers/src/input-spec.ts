@@ -1,4 +1,4 @@
-import { shapeMismatch } from '@strata/core';
+import { shapeMismatch } from '@strata-ml/core';
 import type { Shape } from './shape';
 
 /**

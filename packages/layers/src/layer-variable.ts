@@ -1,4 +1,4 @@
-import { tf, Tensor, shapeMismatch } from '@strata/core';
+import { tf, Tensor, shapeMismatch } from '@strata-ml/core';
 import type { Constraint } from './constraints/constraint';
 import type { Regularizer } from './regularizers/regularizer';
 

@@ -1,4 +1,4 @@
-import { tf, Tensor, RuntimeError, ShapeError, UnknownIdentifierError, ValueError } from '@strata/core';
+import { tf, Tensor, RuntimeError, ShapeError, UnknownIdentifierError, ValueError } from '@strata-ml/core';
 import {
   Dense, Layer, Dropout, deserializeLayer, getRegisteredLayer, l1, l2, registerLayer, SymbolicTensor, type CallArgs, type Shape,
   layerNamePrefix,

@@ -1,4 +1,4 @@
-import { tf, Tensor, RuntimeError, ValueError, invalidArgument, shapeMismatch } from '@strata/core';
+import { tf, Tensor, RuntimeError, ValueError, invalidArgument, shapeMismatch } from '@strata-ml/core';
 import { getConstraint, type ConstraintIdentifier } from './constraints/get-constraint';
 import { getInitializer, type InitializerIdentifier } from './initializers/get-initializer';
 import { checkInputSpec, type InputSpec } from './input-spec';

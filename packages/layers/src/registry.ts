@@ -1,4 +1,4 @@
-import { invalidArgument, unknownIdentifier } from '@strata/core';
+import { invalidArgument, unknownIdentifier } from '@strata-ml/core';
 import { Activation } from './core/activation';
 import { Dense } from './core/dense';
 import { InputLayer } from './core/input-layer';
@@ -16,7 +16,7 @@ const registry = new Map<string, LayerClass>(BUILT_IN.map((cls) => [cls.classNam
 
 /**
  * Makes a layer class known to `deserializeLayer` under `className` (custom layers, and the model
- * classes of `@strata/models`). Re-registering a name replaces the class.
+ * classes of `@strata-ml/models`). Re-registering a name replaces the class.
  */
 export function registerLayer(className: string, cls: LayerClass): void {
   if (typeof className !== 'string' || className.length === 0) {

@@ -1,4 +1,4 @@
-import type { DataType } from '@strata/core';
+import type { DataType } from '@strata-ml/core';
 import type { Layer, CallArgs } from './layer';
 import type { Shape } from './shape';
 

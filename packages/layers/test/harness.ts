@@ -2,7 +2,7 @@
  * The shared layer-test harness: output shapes, config round trips through the registry, and
  * finite-difference gradient checks with respect to inputs and weights.
  */
-import { tf, Tensor, setBackend, RandomGenerator } from '@strata/core';
+import { tf, Tensor, setBackend, RandomGenerator } from '@strata-ml/core';
 import { Layer, deserializeLayer, serializeLayer } from '../src/index';
 
 /** Selects the backend the tests run on: `STRATA_TEST_BACKEND`, default the reference `cpu` backend. */

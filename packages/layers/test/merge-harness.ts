@@ -1,5 +1,5 @@
 /** Test helpers for layers that take a list of inputs (the merging layers). */
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { deserializeLayer, serializeLayer, type Layer } from '../src/index';
 
 /** Applies `layer` to `inputs` and reads the output back. */

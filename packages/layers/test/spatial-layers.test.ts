@@ -2,7 +2,7 @@
  * Cross-cutting checks over the convolution, pooling, normalization, activation, merging and reshaping
  * layers: no tensor leaks in training or inference, and symbolic shapes equal to the computed ones.
  */
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import {
   Add, Average, AveragePooling1D, AveragePooling2D, BatchNormalization, Concatenate, Conv1D, Conv2D, Conv2DTranspose,
   Cropping2D, Dot, ELU, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D,

@@ -1,4 +1,4 @@
-import { tf, ShapeError } from '@strata/core';
+import { tf, ShapeError } from '@strata-ml/core';
 import { BinaryCrossentropy, binaryCrossentropy } from './binary-crossentropy';
 import { checkGradient, expectClose, useCpuBackend } from '../test/helpers';
 

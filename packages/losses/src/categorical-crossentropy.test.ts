@@ -1,4 +1,4 @@
-import { tf, ShapeError } from '@strata/core';
+import { tf, ShapeError } from '@strata-ml/core';
 import { CategoricalCrossentropy, categoricalCrossentropy } from './categorical-crossentropy';
 import { checkGradient, expectClose, useCpuBackend } from '../test/helpers';
 

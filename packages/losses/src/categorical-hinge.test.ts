@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { CategoricalHinge, categoricalHinge } from './categorical-hinge';
 import { checkGradient, expectClose, useCpuBackend } from '../test/helpers';
 

@@ -1,4 +1,4 @@
-import { tf, ValueError } from '@strata/core';
+import { tf, ValueError } from '@strata-ml/core';
 import { checkSparseLabels } from './check-sparse-labels';
 import { useCpuBackend } from '../test/helpers';
 

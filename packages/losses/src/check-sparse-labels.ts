@@ -1,4 +1,4 @@
-import { Tensor, ValueError, invalidArgument } from '@strata/core';
+import { Tensor, ValueError, invalidArgument } from '@strata-ml/core';
 
 /**
  * Checks once, on the whole label set, that sparse labels are integers in `[0, numClasses)`; throws a

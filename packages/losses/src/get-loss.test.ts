@@ -1,4 +1,4 @@
-import { tf, UnknownIdentifierError } from '@strata/core';
+import { tf, UnknownIdentifierError } from '@strata-ml/core';
 import { getLoss, lossNames } from './get-loss';
 import { CategoricalCrossentropy } from './categorical-crossentropy';
 import { LossFunctionWrapper } from './loss-function-wrapper';

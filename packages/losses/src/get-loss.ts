@@ -1,4 +1,4 @@
-import { invalidArgument, unknownIdentifier } from '@strata/core';
+import { invalidArgument, unknownIdentifier } from '@strata-ml/core';
 import { BinaryCrossentropy } from './binary-crossentropy';
 import { CategoricalCrossentropy } from './categorical-crossentropy';
 import { CategoricalHinge } from './categorical-hinge';

@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { convertBinaryLabelsToHinge, Hinge, hinge } from './hinge';
 import { checkGradient, expectClose, useCpuBackend } from '../test/helpers';
 

@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { Huber, huber } from './huber';
 import { checkGradient, expectClose, useCpuBackend } from '../test/helpers';
 

@@ -1,5 +1,5 @@
 /**
- * @strata/losses — Keras's losses: pure per-sample functions plus thin classes that add a name and a
+ * @strata-ml/losses — Keras's losses: pure per-sample functions plus thin classes that add a name and a
  * reduction, and `getLoss` to resolve them by name.
  */
 export { EPSILON } from './constants';

@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { KLDivergence, klDivergence } from './kl-divergence';
 import { checkGradient, expectClose, useCpuBackend } from '../test/helpers';
 

@@ -1,4 +1,4 @@
-import type { Tensor } from '@strata/core';
+import type { Tensor } from '@strata-ml/core';
 import { Loss } from './loss';
 import type { LossArgs, LossFn } from './loss';
 import { alignTargets } from './same-rank';

@@ -1,5 +1,5 @@
-import { tf } from '@strata/core';
-import type { Tensor } from '@strata/core';
+import { tf } from '@strata-ml/core';
+import type { Tensor } from '@strata-ml/core';
 import { reduceWeightedValues, standardizeReduction } from './reduction';
 import type { Reduction, ReductionIdentifier } from './reduction';
 

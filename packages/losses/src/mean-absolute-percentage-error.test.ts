@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { MeanAbsolutePercentageError, meanAbsolutePercentageError } from './mean-absolute-percentage-error';
 import { checkGradient, expectClose, useCpuBackend } from '../test/helpers';
 

@@ -1,4 +1,4 @@
-import { tf, ValueError } from '@strata/core';
+import { tf, ValueError } from '@strata-ml/core';
 import { reduceWeightedValues, standardizeReduction } from './reduction';
 import { MeanSquaredError } from './mean-squared-error';
 import { expectClose, expectNoLeak, useCpuBackend } from '../test/helpers';

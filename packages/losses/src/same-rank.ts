@@ -1,5 +1,5 @@
-import { tf } from '@strata/core';
-import type { Tensor } from '@strata/core';
+import { tf } from '@strata-ml/core';
+import type { Tensor } from '@strata-ml/core';
 
 /**
  * Makes two tensors whose ranks differ by one agree, as Keras's `squeeze_or_expand_to_same_rank`: the one

@@ -1,4 +1,4 @@
-import { tf, ShapeError } from '@strata/core';
+import { tf, ShapeError } from '@strata-ml/core';
 import { categoricalCrossentropy } from './categorical-crossentropy';
 import { SparseCategoricalCrossentropy, sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy';
 import { checkGradient, expectClose, expectNoLeak, useCpuBackend } from '../test/helpers';

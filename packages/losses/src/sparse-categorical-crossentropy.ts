@@ -1,5 +1,5 @@
-import { tf, formatShape, invalidArgument, shapeMismatch } from '@strata/core';
-import type { Tensor } from '@strata/core';
+import { tf, formatShape, invalidArgument, shapeMismatch } from '@strata-ml/core';
+import type { Tensor } from '@strata-ml/core';
 import { logProbabilities } from './categorical-crossentropy';
 import { Loss } from './loss';
 import type { LossArgs } from './loss';

@@ -1,5 +1,5 @@
-import { formatShape, invalidArgument, shapeMismatch } from '@strata/core';
-import type { Tensor } from '@strata/core';
+import { formatShape, invalidArgument, shapeMismatch } from '@strata-ml/core';
+import type { Tensor } from '@strata-ml/core';
 
 /** Throws a `ShapeError` naming `where` unless `yTrue` and `yPred` have the same shape. */
 export function assertSameShape(where: string, yTrue: Tensor, yPred: Tensor): void {

@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { BinaryAccuracy, binaryAccuracy } from './binary-accuracy';
 import { expectClose, useCpuBackend } from '../test/helpers';
 

@@ -1,5 +1,5 @@
-import { tf, UnknownIdentifierError } from '@strata/core';
-import type { Tensor } from '@strata/core';
+import { tf, UnknownIdentifierError } from '@strata-ml/core';
+import type { Tensor } from '@strata-ml/core';
 import { BinaryAccuracy } from './binary-accuracy';
 import { CategoricalAccuracy } from './categorical-accuracy';
 import { getMetric, metricNames, resolveAccuracy } from './get-metric';

@@ -1,4 +1,4 @@
-import { unknownIdentifier, invalidArgument } from '@strata/core';
+import { unknownIdentifier, invalidArgument } from '@strata-ml/core';
 import { BinaryAccuracy } from './binary-accuracy';
 import { CategoricalAccuracy } from './categorical-accuracy';
 import { MeanAbsoluteError } from './mean-absolute-error';

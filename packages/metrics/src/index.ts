@@ -1,5 +1,5 @@
 /**
- * @strata/metrics — Keras's metrics with their state kept in tensors: `Metric`, `Mean`, `Sum`,
+ * @strata-ml/metrics — Keras's metrics with their state kept in tensors: `Metric`, `Mean`, `Sum`,
  * `MeanMetricWrapper`, the accuracy family, and `getMetric` (which resolves `'accuracy'` as Keras does).
  */
 export { Metric } from './metric';

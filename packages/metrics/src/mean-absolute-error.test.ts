@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { MeanAbsoluteError, meanAbsoluteError } from './mean-absolute-error';
 import { expectClose, useCpuBackend } from '../test/helpers';
 

@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { MeanSquaredError, meanSquaredError } from './mean-squared-error';
 import { expectClose, useCpuBackend } from '../test/helpers';
 

@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { Mean } from './mean';
 import { expectClose, expectNoLeak, expectNoReadBack, useCpuBackend } from '../test/helpers';
 

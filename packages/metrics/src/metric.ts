@@ -1,5 +1,5 @@
-import { tf } from '@strata/core';
-import type { Tensor } from '@strata/core';
+import { tf } from '@strata-ml/core';
+import type { Tensor } from '@strata-ml/core';
 
 /** A metric as a plain function: per-sample values (shape `[batch]`, or more axes that get averaged). */
 export type MetricFn = (yTrue: Tensor, yPred: Tensor) => Tensor;

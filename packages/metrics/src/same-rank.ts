@@ -1,5 +1,5 @@
-import { tf } from '@strata/core';
-import type { Tensor } from '@strata/core';
+import { tf } from '@strata-ml/core';
+import type { Tensor } from '@strata-ml/core';
 
 /**
  * Keras's `squeeze_or_expand_to_same_rank`: when two ranks differ by one and the longer tensor ends in an

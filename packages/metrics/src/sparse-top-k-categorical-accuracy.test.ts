@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { SparseTopKCategoricalAccuracy, sparseTopKCategoricalAccuracy } from './sparse-top-k-categorical-accuracy';
 import { expectClose, useCpuBackend } from '../test/helpers';
 

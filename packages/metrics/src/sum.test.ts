@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { Sum } from './sum';
 import { expectClose, expectNoLeak, useCpuBackend } from '../test/helpers';
 

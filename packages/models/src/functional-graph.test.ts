@@ -1,5 +1,5 @@
-import { tf, Tensor, setRandomSeed, RuntimeError, ShapeError, ValueError } from '@strata/core';
-import { Add, Concatenate, Dense, Input, InputLayer, Node, SymbolicTensor, resetLayerNames } from '@strata/layers';
+import { tf, Tensor, setRandomSeed, RuntimeError, ShapeError, ValueError } from '@strata-ml/core';
+import { Add, Concatenate, Dense, Input, InputLayer, Node, SymbolicTensor, resetLayerNames } from '@strata-ml/layers';
 import { Model, Sequential, modelGraph } from './index';
 import { collector, useTestBackend } from '../test/helpers';
 

@@ -1,5 +1,5 @@
-import { Tensor, ShapeError, ValueError, formatShape } from '@strata/core';
-import { InputLayer, inputLayerOf, isShapeList, type CallArgs, type Layer, type Node, type Shape, type SymbolicTensor } from '@strata/layers';
+import { Tensor, ShapeError, ValueError, formatShape } from '@strata-ml/core';
+import { InputLayer, inputLayerOf, isShapeList, type CallArgs, type Layer, type Node, type Shape, type SymbolicTensor } from '@strata-ml/layers';
 import { outputMask } from './masking';
 
 /**

@@ -1,4 +1,4 @@
-import { InputLayer, inputLayerOf, type Layer, type Shape, type SymbolicTensor } from '@strata/layers';
+import { InputLayer, inputLayerOf, type Layer, type Shape, type SymbolicTensor } from '@strata-ml/layers';
 import type { FunctionalGraph } from './functional-graph';
 import { formatTupleShape, type SummaryRow } from './summary';
 

@@ -1,5 +1,5 @@
 /**
- * @strata/models — models you can train: functional models (`new Model({ inputs, outputs })`) and
+ * @strata-ml/models — models you can train: functional models (`new Model({ inputs, outputs })`) and
  * `Sequential`, the training loop (`compile`, `fit`, `evaluate`, `predict`, `trainOnBatch`), custom
  * training (`valueAndGrads`, `zip`), `summary`, plots, saving, and the callbacks.
  */

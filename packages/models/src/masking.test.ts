@@ -1,5 +1,5 @@
-import { tf, Tensor, setRandomSeed } from '@strata/core';
-import { Dense, Embedding, Flatten, Input, LSTM, resetLayerNames } from '@strata/layers';
+import { tf, Tensor, setRandomSeed } from '@strata-ml/core';
+import { Dense, Embedding, Flatten, Input, LSTM, resetLayerNames } from '@strata-ml/layers';
 import { Model } from './model';
 import { Sequential } from './sequential';
 import { firstMask, outputMask } from './masking';

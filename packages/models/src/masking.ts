@@ -1,5 +1,5 @@
-import type { Tensor } from '@strata/core';
-import type { Layer } from '@strata/layers';
+import type { Tensor } from '@strata-ml/core';
+import type { Layer } from '@strata-ml/layers';
 
 /** A mask for each output of a layer call, or one for its only output. */
 export type OutputMask = Tensor | null | (Tensor | null)[];

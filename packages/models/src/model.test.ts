@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tf, Tensor, RandomGenerator, setRandomSeed, RuntimeError, ShapeError, UnknownIdentifierError, ValueError } from '@strata/core';
-import { Activation, Concatenate, Dense, Dropout, Input, l2, resetLayerNames, type SymbolicTensor } from '@strata/layers';
+import { tf, Tensor, RandomGenerator, setRandomSeed, RuntimeError, ShapeError, UnknownIdentifierError, ValueError } from '@strata-ml/core';
+import { Activation, Concatenate, Dense, Dropout, Input, l2, resetLayerNames, type SymbolicTensor } from '@strata-ml/layers';
 import { LambdaCallback, Model, Sequential, loadModel } from './index';
 import { blobs, useTestBackend } from '../test/helpers';
 

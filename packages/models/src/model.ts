@@ -1,9 +1,9 @@
-import { tf, Tensor, RuntimeError, ValueError, invalidArgument, ready } from '@strata/core';
+import { tf, Tensor, RuntimeError, ValueError, invalidArgument, ready } from '@strata-ml/core';
 import {
   Layer, SymbolicTensor, isShapeList, type CallArgs, type LayerArgs, type LayerVariable, type Shape,
-} from '@strata/layers';
-import { SparseCategoricalCrossentropy, checkSparseLabels } from '@strata/losses';
-import type { Optimizer } from '@strata/optimizers';
+} from '@strata-ml/layers';
+import { SparseCategoricalCrossentropy, checkSparseLabels } from '@strata-ml/losses';
+import type { Optimizer } from '@strata-ml/optimizers';
 import type { Callback, Logs } from './callbacks/callback';
 import { CallbackList } from './callbacks/callback-list';
 import { History } from './callbacks/history';
@@ -470,7 +470,7 @@ export class Model extends Layer {
     // The saving code imports this module (to rebuild models), so it is loaded on first use, through the
     // package's own entry point: a relative dynamic import would need a file extension that the
     // source-run tests cannot resolve.
-    const { saveModel } = await import('@strata/models');
+    const { saveModel } = await import('@strata-ml/models');
     await saveModel(this, target, args);
   }
 

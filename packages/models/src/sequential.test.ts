@@ -1,5 +1,5 @@
-import { tf, ValueError } from '@strata/core';
-import { Activation, Dense, Dropout, Flatten, InputLayer, deserializeLayer, serializeLayer, resetLayerNames } from '@strata/layers';
+import { tf, ValueError } from '@strata-ml/core';
+import { Activation, Dense, Dropout, Flatten, InputLayer, deserializeLayer, serializeLayer, resetLayerNames } from '@strata-ml/layers';
 import { Sequential } from './index';
 import { useTestBackend, collector } from '../test/helpers';
 

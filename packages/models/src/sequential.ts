@@ -1,8 +1,8 @@
-import { Tensor, ValueError, invalidArgument } from '@strata/core';
+import { Tensor, ValueError, invalidArgument } from '@strata-ml/core';
 import {
   InputLayer, Layer, deserializeLayer, registerLayer, serializeLayer, type CallArgs, type LayerArgs, type Shape,
-} from '@strata/layers';
-import type { SerializedObject } from '@strata/layers';
+} from '@strata-ml/layers';
+import type { SerializedObject } from '@strata-ml/layers';
 import { firstMask, outputMask } from './masking';
 import { Model, type PredictArgs } from './model';
 import type { ModelData } from './training/standardize';

@@ -1,5 +1,5 @@
-import { invalidArgument } from '@strata/core';
-import type { Shape } from '@strata/layers';
+import { invalidArgument } from '@strata-ml/core';
+import type { Shape } from '@strata-ml/layers';
 
 /** One row of a model summary. */
 export interface SummaryRow {

@@ -1,5 +1,5 @@
 /** Shared test helpers: backend choice, synthetic data, and a silent print function. */
-import { tf, Tensor, RandomGenerator, setBackend } from '@strata/core';
+import { tf, Tensor, RandomGenerator, setBackend } from '@strata-ml/core';
 
 /** Selects the backend the tests run on: `STRATA_TEST_BACKEND`, default the reference `cpu` backend. */
 export async function useTestBackend(): Promise<void> {

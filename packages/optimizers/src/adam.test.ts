@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { Adam } from './adam';
 import type { ElementRule } from '../test/reference';
 import { expectMatchesReference } from '../test/reference';

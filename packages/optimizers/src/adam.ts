@@ -1,5 +1,5 @@
-import { tf, StrataAdamUpdate } from '@strata/core';
-import type { Tensor } from '@strata/core';
+import { tf, StrataAdamUpdate } from '@strata-ml/core';
+import type { Tensor } from '@strata-ml/core';
 import { Optimizer } from './optimizer';
 import type { OptimizerArgs } from './optimizer';
 import { checkUnitInterval } from './check-args';

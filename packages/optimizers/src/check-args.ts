@@ -1,4 +1,4 @@
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 
 /** Checks that each named hyperparameter lies in [0, 1). */
 export function checkUnitInterval(where: string, values: Record<string, number>): void {

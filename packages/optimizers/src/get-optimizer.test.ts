@@ -1,4 +1,4 @@
-import { UnknownIdentifierError } from '@strata/core';
+import { UnknownIdentifierError } from '@strata-ml/core';
 import { Adam } from './adam';
 import { getOptimizer, optimizerNames } from './get-optimizer';
 import { useCpuBackend } from '../test/helpers';

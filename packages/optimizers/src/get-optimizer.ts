@@ -1,4 +1,4 @@
-import { invalidArgument, unknownIdentifier } from '@strata/core';
+import { invalidArgument, unknownIdentifier } from '@strata-ml/core';
 import { Adadelta } from './adadelta';
 import { Adagrad } from './adagrad';
 import { Adam } from './adam';

@@ -1,5 +1,5 @@
 /**
- * @strata/optimizers — Keras's optimizers over tfjs-core: a base class owning iterations, learning-rate
+ * @strata-ml/optimizers — Keras's optimizers over tfjs-core: a base class owning iterations, learning-rate
  * schedules, clipping, weight decay and per-variable slots; SGD, Adam, RMSprop, Adagrad, Adadelta,
  * Adamax, Nadam, AdamW; learning-rate schedules; `getOptimizer`.
  */

@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { Nadam } from './nadam';
 import type { ElementRule } from '../test/reference';
 import { expectMatchesReference, INIT, makeGradients, optimizerRun, referenceRun } from '../test/reference';

@@ -1,4 +1,4 @@
-import { tf, RuntimeError, ValueError } from '@strata/core';
+import { tf, RuntimeError, ValueError } from '@strata-ml/core';
 import { Adam } from './adam';
 import { SGD } from './sgd';
 import { ExponentialDecay } from './schedules/exponential-decay';

@@ -1,5 +1,5 @@
-import { tf, formatShape, invalidArgument, shapeMismatch, ValueError, RuntimeError } from '@strata/core';
-import type { Tensor } from '@strata/core';
+import { tf, formatShape, invalidArgument, shapeMismatch, ValueError, RuntimeError } from '@strata-ml/core';
+import type { Tensor } from '@strata-ml/core';
 import { LearningRateSchedule, checkNumber } from './schedules/learning-rate-schedule';
 import { deserializeSchedule, serializeSchedule } from './schedules/serialize-schedule';
 import type { SerializedSchedule } from './schedules/serialize-schedule';
@@ -188,7 +188,7 @@ export abstract class Optimizer {
 
   /**
    * Runs the fused update kernel `kernelName` (one pass over the variable instead of a chain of
-   * elementwise ops; `@strata/backend-wasm` registers `StrataAdamUpdate` and `StrataSGDUpdate`) when the
+   * elementwise ops; `@strata-ml/backend-wasm` registers `StrataAdamUpdate` and `StrataSGDUpdate`) when the
    * current backend has it and the variable is float32, and returns its outputs; returns undefined
    * otherwise, and the subclass runs its ops.
    */

@@ -2,7 +2,7 @@ import { SGD } from './sgd';
 import type { ElementRule } from '../test/reference';
 import { expectMatchesReference } from '../test/reference';
 import { expectClose, useCpuBackend } from '../test/helpers';
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 
 useCpuBackend();
 

@@ -1,6 +1,6 @@
 // Test helpers: closeness, leak and read-back checks.
-import { tf, setBackend } from '@strata/core';
-import type { Tensor } from '@strata/core';
+import { tf, setBackend } from '@strata-ml/core';
+import type { Tensor } from '@strata-ml/core';
 
 /** Runs every test file on the plain JavaScript backend. */
 export function useCpuBackend(): void {

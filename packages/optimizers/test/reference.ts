@@ -1,5 +1,5 @@
 // float64 reference optimizers written from Keras's update formulas, to check the tensor code against.
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import type { Optimizer } from '../src/optimizer';
 import { expectClose } from './helpers';
 

@@ -1,4 +1,4 @@
-import * as core from '@strata/core';
+import * as core from '@strata-ml/core';
 import * as strata from './index';
 
 describe('strata umbrella', () => {

@@ -1,4 +1,4 @@
-import { ValueError } from 'strata';
+import { ValueError } from 'strata-ml';
 
 /** Escapes a cell so that `|` and line breaks do not end it. */
 function cell(text: string): string {

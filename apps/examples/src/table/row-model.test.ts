@@ -1,4 +1,4 @@
-import { layers, ready, tf } from 'strata';
+import { layers, ready, tf } from 'strata-ml';
 import { buildRowModel } from './row-model';
 import { TABLE_1_3_3, type TableRow } from './rows';
 

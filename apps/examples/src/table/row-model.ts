@@ -1,4 +1,4 @@
-import { Sequential, layers } from 'strata';
+import { Sequential, layers } from 'strata-ml';
 import type { TableRow } from './rows';
 
 /** How many hidden layers the "Layers" column describes: see {@link buildRowModel}. */

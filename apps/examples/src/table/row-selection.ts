@@ -1,4 +1,4 @@
-import { ValueError } from 'strata';
+import { ValueError } from 'strata-ml';
 
 /**
  * Parses a 1-based row selection such as `1,5,14-16` into ascending, distinct row numbers, each within

@@ -1,5 +1,5 @@
 /**
- * The GPU check of @strata/backend-cuda, bundled into one file with Node carried to the GPU machine:
+ * The GPU check of @strata-ml/backend-cuda, bundled into one file with Node carried to the GPU machine:
  * conformance against tfjs-backend-cpu, training the seed MLP and the CNN on the device, and a 4096³
  * GEMM, each timed; results go to a JSON file that the table printer compares with PyTorch's.
  *
@@ -11,7 +11,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfc from '@tensorflow/tfjs-core';
-import '@strata/core'; // registers tfjs-core's gradients
+import '@strata-ml/core'; // registers tfjs-core's gradients
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CudaBackend } from '../../src/cuda-backend';

@@ -1,7 +1,7 @@
 /**
  * The seed's models through Strata's Keras-style API (Sequential, Dense, Conv2D, …) on the cuda backend:
  * Listing 1.3.2's MLP for 20 epochs (the seed reports 98.5% test accuracy) and the chapter's CNN.
- * Bundled separately from the backend check because it needs @strata/models and @strata/layers.
+ * Bundled separately from the backend check because it needs @strata-ml/models and @strata-ml/layers.
  *
  *   node strata-train.cjs --data DIR --out DIR [--mlp-epochs 20] [--cnn-epochs 3] [--backend cuda]
  */
@@ -10,14 +10,14 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as cpuBackend from '@tensorflow/tfjs-backend-cpu';
 import * as cudaBackend from '../../src/index';
-import { setBackend, tf, toCategorical } from '@strata/core';
-import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D } from '@strata/layers';
-import { Sequential } from '@strata/models';
+import { setBackend, tf, toCategorical } from '@strata-ml/core';
+import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D } from '@strata-ml/layers';
+import { Sequential } from '@strata-ml/models';
 import { loadMnist } from './mnist';
 
 // Core's setBackend() requires a backend package by name; in this single-file bundle there is no
 // node_modules, so those names are answered with the backends already bundled here.
-const bundled: Record<string, unknown> = { '@strata/backend-cuda': cudaBackend, '@tensorflow/tfjs-backend-cpu': cpuBackend };
+const bundled: Record<string, unknown> = { '@strata-ml/backend-cuda': cudaBackend, '@tensorflow/tfjs-backend-cpu': cpuBackend };
 const nodeModule = createRequire(__filename)('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
 const load = nodeModule._load;
 nodeModule._load = function (request: string, ...rest: unknown[]) {

@@ -3,7 +3,7 @@
  * difference in the outputs is the kernels'.
  */
 import * as tfc from '@tensorflow/tfjs-core';
-import { RandomGenerator } from '@strata/core';
+import { RandomGenerator } from '@strata-ml/core';
 
 /** What values an input holds. */
 export type InputKind = 'normal' | 'positive' | 'unit' | 'above1' | 'int' | 'bool' | 'index';

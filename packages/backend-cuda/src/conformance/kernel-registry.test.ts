@@ -1,6 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfc from '@tensorflow/tfjs-core';
-import '@strata/core'; // registers tfjs-core's gradients
+import '@strata-ml/core'; // registers tfjs-core's gradients
 import { kernelConfigs } from '../kernels';
 import { cnn, mlp, trainStep, accuracy, type ReferenceModel } from './reference-models';
 

@@ -5,7 +5,7 @@
  * the backend by itself and the kernel registry test can list what training needs.
  */
 import * as tfc from '@tensorflow/tfjs-core';
-import { RandomGenerator } from '@strata/core';
+import { RandomGenerator } from '@strata-ml/core';
 
 /** A model as parameters plus a forward function. */
 export interface ReferenceModel {

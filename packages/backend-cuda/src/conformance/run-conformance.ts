@@ -3,7 +3,7 @@
  * compares every output element: |target − reference| ≤ atol + rtol·|reference|, with NaN matching NaN.
  */
 import * as tfc from '@tensorflow/tfjs-core';
-import '@strata/core'; // registers tfjs-core's gradients
+import '@strata-ml/core'; // registers tfjs-core's gradients
 import { conformanceCases, type ConformanceCase } from './cases';
 import { InputSource, toTensor } from './inputs';
 

@@ -1,6 +1,6 @@
 /** Elementwise binary kernels with broadcasting: one native launcher, the op chosen by name. */
 import type { DataType, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import { broadcastShape, broadcastView } from '../broadcast';
 import type { CudaBackend } from '../cuda-backend';
 import { sizeOf } from '../strides';

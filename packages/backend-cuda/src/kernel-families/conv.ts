@@ -7,7 +7,7 @@
  * A 1×1 convolution with stride 1 and no padding needs no im2col: x already is cols.
  */
 import { backend_util, type TensorInfo } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import type { CudaBackend } from '../cuda-backend';
 import type { ConvGeometry } from '../native';
 import { runMatMul } from './matmul';

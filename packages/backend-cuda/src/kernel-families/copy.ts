@@ -1,6 +1,6 @@
 /** Kernels that only move elements run the one native strided copy; these helpers build its calls. */
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import type { CudaBackend } from '../cuda-backend';
 import { contiguousStrides } from '../strides';
 import { transposeView, type SourceView } from '../strided-view';

@@ -1,6 +1,6 @@
 /** The epilogue of _FusedMatMul and FusedConv2D: add the bias, then apply the activation. */
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import type { CudaBackend } from '../cuda-backend';
 import { sizeOf } from '../strides';
 import { runBinary } from './binary';

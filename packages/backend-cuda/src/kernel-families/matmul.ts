@@ -1,6 +1,6 @@
 /** BatchMatMul through cuBLAS, with batch broadcasting where one side has a single matrix. */
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { BackendError, formatShape } from '@strata/core';
+import { BackendError, formatShape } from '@strata-ml/core';
 import type { CudaBackend } from '../cuda-backend';
 import { cublasGemmArgs } from '../gemm';
 import { sizeOf } from '../strides';

@@ -1,6 +1,6 @@
 /** MaxPool / AvgPool and their gradients (NHWC), sharing one geometry with the convolutions. */
 import { backend_util, type KernelConfig, type KernelFunc, type NamedAttrMap, type TensorInfo } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import type { CudaBackend } from '../cuda-backend';
 import { convGeometry } from './conv';
 

@@ -1,6 +1,6 @@
 /** Reductions (Sum, Max, Mean, …) and ArgMax/ArgMin over any set of axes. */
 import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo, util } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import type { CudaBackend } from '../cuda-backend';
 import { planReduction } from '../reduction-view';
 import { runTranspose } from './copy';

@@ -1,6 +1,6 @@
 /** Elementwise unary kernels: one native launcher, the op chosen by name (native/op_codes.h). */
 import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import type { CudaBackend } from '../cuda-backend';
 import { sizeOf } from '../strides';
 

@@ -1,5 +1,5 @@
 import { AddN, type KernelConfig } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import type { CudaBackend } from '../cuda-backend';
 import { inputList } from '../kernel-inputs';
 import { sizeOf } from '../strides';

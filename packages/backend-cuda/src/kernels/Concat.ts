@@ -1,5 +1,5 @@
 import { Concat, backend_util, type KernelConfig, type TensorInfo, util } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import type { CudaBackend } from '../cuda-backend';
 import { copyInto } from '../kernel-families/copy';
 import { inputList } from '../kernel-inputs';

@@ -1,5 +1,5 @@
 import { Fill, type DataType, type KernelConfig } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import type { CudaBackend } from '../cuda-backend';
 import { sizeOf } from '../strides';
 

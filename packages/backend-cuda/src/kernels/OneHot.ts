@@ -1,5 +1,5 @@
 import { OneHot, type DataType, type KernelConfig } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import { DTYPE_F32, DTYPE_I32, type CudaBackend } from '../cuda-backend';
 import { requireInput } from '../kernel-inputs';
 import { sizeOf } from '../strides';

@@ -1,5 +1,5 @@
 import { Select, type KernelConfig } from '@tensorflow/tfjs-core';
-import { BackendError, formatShape } from '@strata/core';
+import { BackendError, formatShape } from '@strata-ml/core';
 import type { CudaBackend } from '../cuda-backend';
 import { requireInput } from '../kernel-inputs';
 import { sizeOf } from '../strides';

@@ -1,5 +1,5 @@
 import { Softmax, type KernelConfig } from '@tensorflow/tfjs-core';
-import { BackendError } from '@strata/core';
+import { BackendError } from '@strata-ml/core';
 import type { CudaBackend } from '../cuda-backend';
 import { requireInput } from '../kernel-inputs';
 import { sizeOf } from '../strides';

@@ -9,7 +9,7 @@
  */
 import { AvgPoolGrad, backend_util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import { input, numbersAttr, padAttr } from '../kernel-args';
 import { asWasmBackend, f32 } from '../wasm-backend';
 

@@ -9,7 +9,7 @@
  */
 import { Conv2D, backend_util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import { convGeometry, toChannelsLast } from '../conv-geometry';
 import { float32Inputs, numbersAttr, padAttr, stringAttr } from '../kernel-args';
 import { runNativeConv } from '../native-conv';

@@ -8,7 +8,7 @@
  */
 import { Conv2DBackpropFilter, backend_util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import { convGeometry, toChannelsLast, type ConvGeometry } from '../conv-geometry';
 import { fastBatchMatMul, matMulShape } from '../fast-matmul';
 import { im2col } from '../im2col';

@@ -11,7 +11,7 @@
  */
 import { Conv2DBackpropInput, backend_util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import { col2im } from '../col2im';
 import { convGeometry, toChannelsLast, type ConvGeometry } from '../conv-geometry';
 import { fastBatchMatMul, matMulShape } from '../fast-matmul';

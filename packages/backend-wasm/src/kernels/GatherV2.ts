@@ -1,6 +1,6 @@
 /**
  * GatherV2 (`tf.gather`) on the wasm backend, taken over for whole rows: axis 0, no batch dimensions,
- * float32 or int32 values, int32 indices, which is how `@strata/models` cuts every batch of `fit`,
+ * float32 or int32 values, int32 indices, which is how `@strata-ml/models` cuts every batch of `fit`,
  * `evaluate` and `predict` from the training set. The stock kernel reads the indices back, checks them,
  * reshapes both inputs and walks the output element by element in C++ (~2 ms for 128 rows of 784 floats);
  * here each row is one block copy (`native/gather_rows.c`, `memory.copy`). Indices outside

@@ -1,7 +1,7 @@
 /**
  * StrataAdamUpdate: one Adam step for one variable in a single pass over the wasm heap, instead of the
  * dozen elementwise kernels (each a dispatch, an allocation and a full pass) the optimizer's ops take.
- * The optimizers in `@strata/optimizers` run it whenever it is registered for the current backend. The
+ * The optimizers in `@strata-ml/optimizers` run it whenever it is registered for the current backend. The
  * loop is WebAssembly SIMD (`simd-adam.ts`), JavaScript where SIMD is missing.
  *
  * Inputs `variable`, `gradient`, `m`, `v` (float32, same shape); attributes `alpha` (the step size with
@@ -11,7 +11,7 @@
  */
 import { util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument, shapeMismatch, StrataAdamUpdate } from '@strata/core';
+import { invalidArgument, shapeMismatch, StrataAdamUpdate } from '@strata-ml/core';
 import { input, numberAttr } from '../kernel-args';
 import { adamSimd } from '../simd-adam';
 import { asWasmBackend, backendMemory, f32, memoryOffset } from '../wasm-backend';

@@ -1,7 +1,7 @@
 /**
  * StrataDropoutMask: the mask of inverted dropout in one pass over the output, instead of tfjs-core's
  * JavaScript `randomUniform` followed by the comparison, cast and scaling kernels. `Dropout` in
- * `@strata/layers` runs it whenever it is registered for the current backend.
+ * `@strata-ml/layers` runs it whenever it is registered for the current backend.
  *
  * No inputs; attributes `shape` (the mask's shape), `rate` (in [0, 1)) and `seed` (a non-negative integer,
  * from core's `nextSeed()`). Output: a new float32 tensor of `shape` whose entries are 0 with probability
@@ -10,7 +10,7 @@
  */
 import { util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument, StrataDropoutMask } from '@strata/core';
+import { invalidArgument, StrataDropoutMask } from '@strata-ml/core';
 import { numberAttr, numbersAttr } from '../kernel-args';
 import { nativeKernels } from '../native-kernels';
 import { asWasmBackend, f32, memoryOffset } from '../wasm-backend';

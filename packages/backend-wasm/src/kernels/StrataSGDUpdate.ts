@@ -1,14 +1,14 @@
 /**
  * StrataSGDUpdate: one step of stochastic gradient descent with (Nesterov) momentum for one variable in a
  * single pass over the wasm heap, instead of the three to six elementwise kernels of the optimizer's ops.
- * The optimizers in `@strata/optimizers` run it whenever it is registered for the current backend.
+ * The optimizers in `@strata-ml/optimizers` run it whenever it is registered for the current backend.
  *
  * Inputs `variable`, `gradient`, `m` (float32, same shape); attributes `learningRate`, `momentum`,
  * `nesterov` (0 or 1). Outputs, new tensors: `[variable, m]` after `m' = momentum·m - lr·g`, then
  * `variable' = variable + m'`, or with Nesterov `variable' = variable + momentum·m' - lr·g`. With momentum
  * 0 pass any `m` of the variable's shape (the variable itself will do) and ignore the second output.
  */
-import { StrataSGDUpdate } from '@strata/core';
+import { StrataSGDUpdate } from '@strata-ml/core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { numberAttr } from '../kernel-args';
 import { asWasmBackend, f32 } from '../wasm-backend';

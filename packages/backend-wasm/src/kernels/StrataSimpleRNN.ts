@@ -3,7 +3,7 @@
  * `h_t = tanh(inputs_t + h_{t-1} · recurrentKernel)`, where `inputs` holds every step's input product and
  * bias (`[time, batch, units]`, computed by the layer as one product). Per time step the plain ops path
  * runs a product, a tanh and their gradients as separate kernels, ~25 kernel calls per step of a 28-step
- * sequence in training; here the time loop runs in `native/simple_rnn.c`. `SimpleRNN` in `@strata/layers`
+ * sequence in training; here the time loop runs in `native/simple_rnn.c`. `SimpleRNN` in `@strata-ml/layers`
  * takes this path when its configuration allows and the backend registers the kernel; its gradient is
  * `StrataSimpleRNNGrad`.
  *
@@ -12,7 +12,7 @@
  * (`StrataSimpleRNNThreads.ts`).
  */
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { StrataSimpleRNN } from '@strata/core';
+import { StrataSimpleRNN } from '@strata-ml/core';
 import { input } from '../kernel-args';
 import { nativeKernels } from '../native-kernels';
 import { asWasmBackend, f32, memoryOffset } from '../wasm-backend';

@@ -9,7 +9,7 @@
  * recurrent kernel's gradient are split over them (`StrataSimpleRNNThreads.ts`).
  */
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { StrataSimpleRNNGrad } from '@strata/core';
+import { StrataSimpleRNNGrad } from '@strata-ml/core';
 import { input } from '../kernel-args';
 import { nativeKernels } from '../native-kernels';
 import { asWasmBackend, f32, memoryOffset } from '../wasm-backend';

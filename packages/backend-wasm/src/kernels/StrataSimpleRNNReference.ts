@@ -5,7 +5,7 @@
  * element and float32 storage.
  */
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { formatShape, invalidArgument, ShapeError } from '@strata/core';
+import { formatShape, invalidArgument, ShapeError } from '@strata-ml/core';
 import { fastTanh } from './Tanh';
 
 /** The sizes of one sequence: time steps, batch and units. */

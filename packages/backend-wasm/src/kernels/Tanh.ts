@@ -9,7 +9,7 @@
  */
 import { Tanh, util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import { input } from '../kernel-args';
 import { TANH_CLAMP, TANH_DENOMINATOR, TANH_NUMERATOR, tanhSimd } from '../simd-tanh';
 import { asWasmBackend, backendMemory, f32, memoryOffset } from '../wasm-backend';

@@ -6,7 +6,7 @@
  */
 import { Unpack } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import { input, numberAttr } from '../kernel-args';
 import { stockKernel } from '../stock-kernels';
 import { asWasmBackend, f32, i32 } from '../wasm-backend';

@@ -5,7 +5,7 @@
  */
 import { UnsortedSegmentSum, util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument, shapeMismatch } from '@strata/core';
+import { invalidArgument, shapeMismatch } from '@strata-ml/core';
 import { input, numberAttr } from '../kernel-args';
 import { asWasmBackend, f32, i32 } from '../wasm-backend';
 

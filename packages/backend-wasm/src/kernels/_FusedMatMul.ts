@@ -7,7 +7,7 @@
  */
 import { _FusedMatMul, util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { invalidArgument, unknownIdentifier } from '@strata/core';
+import { invalidArgument, unknownIdentifier } from '@strata-ml/core';
 import { applyActivation } from '../apply-activation';
 import { FUSABLE_ACTIVATIONS, fastBatchMatMul, matMulShape, type FusableActivationName } from '../fast-matmul';
 import { boolAttr, input, numberAttr, optionalInput, stringAttr } from '../kernel-args';

@@ -3,7 +3,7 @@
  * JavaScript reference backend, and compare. Not part of the published package.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import '@strata/core'; // registers tfjs-core's gradients
+import '@strata-ml/core'; // registers tfjs-core's gradients
 import '@tensorflow/tfjs-backend-cpu';
 import '../index';
 

@@ -1,4 +1,4 @@
-import { Tensor, invalidArgument } from '@strata/core';
+import { Tensor, invalidArgument } from '@strata-ml/core';
 import { elu } from '../activations/activations';
 import { Layer, type LayerArgs } from '../layer';
 import { registerLayer } from '../registry';

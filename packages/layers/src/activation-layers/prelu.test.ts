@@ -1,4 +1,4 @@
-import { tf, ShapeError } from '@strata/core';
+import { tf, ShapeError } from '@strata-ml/core';
 import { PReLU } from '../index';
 import { expectConfigRoundTrip, expectLayerGradients, sample, useTestBackend } from '../../test/harness';
 

@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { Softmax } from '../index';
 import { expectConfigRoundTrip, expectLayerGradients, sample, useTestBackend } from '../../test/harness';
 

@@ -1,4 +1,4 @@
-import { tf, Tensor } from '@strata/core';
+import { tf, Tensor } from '@strata-ml/core';
 import * as a from './activations';
 import { expectGradientsMatch, sample, useTestBackend } from '../../test/harness';
 

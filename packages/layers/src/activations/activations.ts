@@ -2,7 +2,7 @@
  * Activation functions, with Keras 3's formulas and defaults. Each is an elementwise (or, for softmax,
  * per-row) function of a float tensor that tfjs can differentiate.
  */
-import { tf, Tensor } from '@strata/core';
+import { tf, Tensor } from '@strata-ml/core';
 
 /** An activation: a differentiable function from a tensor to a tensor of the same shape. */
 export type ActivationFn = (x: Tensor) => Tensor;

@@ -1,4 +1,4 @@
-import { tf, UnknownIdentifierError } from '@strata/core';
+import { tf, UnknownIdentifierError } from '@strata-ml/core';
 import { getActivation, serializeActivation } from './get-activation';
 import * as a from './activations';
 import { useTestBackend } from '../../test/harness';

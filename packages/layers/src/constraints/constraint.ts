@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata/core';
+import { tf, Tensor, invalidArgument } from '@strata-ml/core';
 
 /** A projection applied to a weight after each optimizer step (for example, keep it non-negative). */
 export abstract class Constraint {

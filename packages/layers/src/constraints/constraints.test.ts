@@ -1,4 +1,4 @@
-import { tf, UnknownIdentifierError } from '@strata/core';
+import { tf, UnknownIdentifierError } from '@strata-ml/core';
 import { MaxNorm, NonNeg, UnitNorm, getConstraint, serializeConstraint } from '../index';
 import { useTestBackend } from '../../test/harness';
 

@@ -1,4 +1,4 @@
-import { invalidArgument, unknownIdentifier } from '@strata/core';
+import { invalidArgument, unknownIdentifier } from '@strata-ml/core';
 import { lookupIdentifier } from '../identifier';
 import type { SerializedObject } from '../initializers/initializer';
 import { Constraint, MaxNorm, NonNeg, UnitNorm } from './constraint';

@@ -1,4 +1,4 @@
-import { tf, Tensor, ValueError, invalidArgument, shapeMismatch } from '@strata/core';
+import { tf, Tensor, ValueError, invalidArgument, shapeMismatch } from '@strata-ml/core';
 import { getActivation, serializeActivation } from '../activations/get-activation';
 import { linear, relu, type ActivationFn } from '../activations/activations';
 import type { Constraint } from '../constraints/constraint';

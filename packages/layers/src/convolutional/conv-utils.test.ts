@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { convOutputLength, deconvOutputLength, dilateKernel, normalizeTuple } from '../index';
 import { useTestBackend } from '../../test/harness';
 

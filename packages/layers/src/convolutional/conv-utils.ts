@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument, ValueError } from '@strata/core';
+import { tf, Tensor, invalidArgument, ValueError } from '@strata-ml/core';
 
 /** Padding modes of convolutions and poolings; `causal` only for Conv1D. */
 export type PaddingMode = 'valid' | 'same' | 'causal';

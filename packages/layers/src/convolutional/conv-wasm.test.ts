@@ -1,9 +1,9 @@
-import { tf, setBackend, getBackend } from '@strata/core';
+import { tf, setBackend, getBackend } from '@strata-ml/core';
 import { Conv2D, MaxPooling2D } from '../index';
 import { sample } from '../../test/harness';
 
 /**
- * Conv2D → MaxPooling2D forward and backward on the default WASM backend (`@strata/backend-wasm`, which
+ * Conv2D → MaxPooling2D forward and backward on the default WASM backend (`@strata-ml/backend-wasm`, which
  * adds the gradient kernels tfjs-backend-wasm lacks), against the reference `cpu` backend.
  */
 describe('Conv2D + MaxPooling2D on the wasm backend', () => {

@@ -1,4 +1,4 @@
-import { tf, ValueError } from '@strata/core';
+import { tf, ValueError } from '@strata-ml/core';
 import { Conv2DTranspose, SymbolicTensor } from '../index';
 import { expectConfigRoundTrip, expectLayerGradients, expectOutputShape, sample, useTestBackend } from '../../test/harness';
 

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata/core';
+import { tf, Tensor, invalidArgument } from '@strata-ml/core';
 import type { Shape } from '../shape';
 import { registerLayer } from '../registry';
 import { BaseConv, type BaseConvArgs } from './base-conv';

@@ -1,4 +1,4 @@
-import { tf, ShapeError, ValueError } from '@strata/core';
+import { tf, ShapeError, ValueError } from '@strata-ml/core';
 import { Conv2D, SymbolicTensor, l2 } from '../index';
 import { expectConfigRoundTrip, expectLayerGradients, expectOutputShape, sample, useTestBackend } from '../../test/harness';
 

@@ -1,4 +1,4 @@
-import { tf, Tensor } from '@strata/core';
+import { tf, Tensor } from '@strata-ml/core';
 import { registerLayer } from '../registry';
 import { BaseConv, type BaseConvArgs } from './base-conv';
 import { dilateKernel } from './conv-utils';

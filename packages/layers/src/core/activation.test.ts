@@ -1,4 +1,4 @@
-import { tf, UnknownIdentifierError } from '@strata/core';
+import { tf, UnknownIdentifierError } from '@strata-ml/core';
 import { Activation } from '../index';
 import { expectConfigRoundTrip, expectLayerGradients, expectOutputShape, sample, useTestBackend } from '../../test/harness';
 

@@ -1,4 +1,4 @@
-import { Tensor } from '@strata/core';
+import { Tensor } from '@strata-ml/core';
 import type { ActivationFn } from '../activations/activations';
 import { getActivation, serializeActivation, type ActivationIdentifier } from '../activations/get-activation';
 import { Layer, type LayerArgs } from '../layer';

@@ -1,4 +1,4 @@
-import { tf, ShapeError, ValueError, UnknownIdentifierError } from '@strata/core';
+import { tf, ShapeError, ValueError, UnknownIdentifierError } from '@strata-ml/core';
 import { Dense, l2, SymbolicTensor } from '../index';
 import { expectConfigRoundTrip, expectLayerGradients, expectOutputShape, sample, useTestBackend } from '../../test/harness';
 

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata/core';
+import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata-ml/core';
 import { getActivation, serializeActivation } from '../activations/get-activation';
 import type { ActivationFn } from '../activations/activations';
 import type { Constraint } from '../constraints/constraint';

@@ -1,4 +1,4 @@
-import { tf, ShapeError, ValueError } from '@strata/core';
+import { tf, ShapeError, ValueError } from '@strata-ml/core';
 import { InputLayer, deserializeLayer, serializeLayer } from '../index';
 import { expectLayerGradients, sample, useTestBackend } from '../../test/harness';
 

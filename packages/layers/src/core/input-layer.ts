@@ -1,4 +1,4 @@
-import { Tensor, ValueError } from '@strata/core';
+import { Tensor, ValueError } from '@strata-ml/core';
 import { Layer, type LayerArgs } from '../layer';
 import type { Shape } from '../shape';
 import { SymbolicTensor } from '../symbolic-tensor';

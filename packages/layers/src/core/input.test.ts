@@ -1,4 +1,4 @@
-import { ValueError } from '@strata/core';
+import { ValueError } from '@strata-ml/core';
 import { Dense, Input, InputLayer, inputLayerOf } from '../index';
 import { useTestBackend } from '../../test/harness';
 

@@ -1,4 +1,4 @@
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import type { SymbolicTensor } from '../symbolic-tensor';
 import { InputLayer } from './input-layer';
 

@@ -1,4 +1,4 @@
-import { tf, Tensor, ValueError } from '@strata/core';
+import { tf, Tensor, ValueError } from '@strata-ml/core';
 import { Embedding, SymbolicTensor, l2 } from '../index';
 import { expectConfigRoundTrip, expectGradientsMatch, useTestBackend } from '../../test/harness';
 

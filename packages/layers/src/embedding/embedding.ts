@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata/core';
+import { tf, Tensor, invalidArgument } from '@strata-ml/core';
 import type { Constraint } from '../constraints/constraint';
 import { getConstraint, serializeConstraint, type ConstraintIdentifier } from '../constraints/get-constraint';
 import { getInitializer, serializeInitializer, type InitializerIdentifier } from '../initializers/get-initializer';

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata/core';
+import { tf, Tensor, invalidArgument } from '@strata-ml/core';
 import { Initializer } from './initializer';
 
 /** Fills with zeros (Keras's default bias initializer). */

@@ -1,4 +1,4 @@
-import { invalidArgument, unknownIdentifier } from '@strata/core';
+import { invalidArgument, unknownIdentifier } from '@strata-ml/core';
 import { lookupIdentifier } from '../identifier';
 import { Constant, Ones, Zeros } from './constant';
 import { Identity } from './identity';

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata/core';
+import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata-ml/core';
 import { Initializer } from './initializer';
 
 /** Arguments of {@link Identity}. */

@@ -1,4 +1,4 @@
-import { Tensor, nextSeed, invalidArgument } from '@strata/core';
+import { Tensor, nextSeed, invalidArgument } from '@strata-ml/core';
 
 /** The serialized form of an initializer, regularizer, constraint or layer: class name plus config. */
 export interface SerializedObject {

@@ -1,4 +1,4 @@
-import { tf, setRandomSeed, UnknownIdentifierError, ValueError, ShapeError } from '@strata/core';
+import { tf, setRandomSeed, UnknownIdentifierError, ValueError, ShapeError } from '@strata-ml/core';
 import {
   Constant, GlorotNormal, GlorotUniform, HeNormal, HeUniform, Identity, LecunNormal, LecunUniform, Ones, Orthogonal,
   RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling, Zeros, computeFans, getInitializer, serializeInitializer,

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata/core';
+import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata-ml/core';
 import { Initializer, checkSeed, drawSeed, type SeedArgs } from './initializer';
 
 /** Arguments of {@link Orthogonal}. */

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata/core';
+import { tf, Tensor, invalidArgument } from '@strata-ml/core';
 import { Initializer, checkSeed, drawSeed, type SeedArgs } from './initializer';
 
 /** Arguments of {@link RandomNormal} and {@link TruncatedNormal}. */

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata/core';
+import { tf, Tensor, invalidArgument } from '@strata-ml/core';
 import { Initializer, checkSeed, computeFans, drawSeed, type SeedArgs } from './initializer';
 
 /** Which fan `VarianceScaling` divides by. */

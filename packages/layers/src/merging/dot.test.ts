@@ -1,4 +1,4 @@
-import { tf, ShapeError } from '@strata/core';
+import { tf, ShapeError } from '@strata-ml/core';
 import { Dot, SymbolicTensor } from '../index';
 import { expectGradientsMatch, sample, useTestBackend } from '../../test/harness';
 import { expectMergeRoundTrip } from '../../test/merge-harness';

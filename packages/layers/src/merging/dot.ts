@@ -1,4 +1,4 @@
-import { tf, Tensor, ShapeError, invalidArgument, formatShape } from '@strata/core';
+import { tf, Tensor, ShapeError, invalidArgument, formatShape } from '@strata-ml/core';
 import { registerLayer } from '../registry';
 import type { Shape } from '../shape';
 import { Merge, type MergeArgs } from './merge';

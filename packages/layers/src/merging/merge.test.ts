@@ -1,4 +1,4 @@
-import { tf, ShapeError, ValueError } from '@strata/core';
+import { tf, ShapeError, ValueError } from '@strata-ml/core';
 import { Add, Average, Maximum, Minimum, Multiply, Subtract, SymbolicTensor } from '../index';
 import { expectGradientsMatch, sample, useTestBackend } from '../../test/harness';
 import { applyToList, expectMergeRoundTrip } from '../../test/merge-harness';

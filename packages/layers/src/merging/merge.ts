@@ -1,4 +1,4 @@
-import { tf, Tensor, ShapeError, ValueError, formatShape } from '@strata/core';
+import { tf, Tensor, ShapeError, ValueError, formatShape } from '@strata-ml/core';
 import { Layer, type CallArgs, type LayerArgs } from '../layer';
 import { isShapeList, type Shape } from '../shape';
 import type { SymbolicTensor } from '../symbolic-tensor';

@@ -1,4 +1,4 @@
-import { tf, Tensor } from '@strata/core';
+import { tf, Tensor } from '@strata-ml/core';
 import { registerLayer } from '../registry';
 import { Merge, type MergeArgs } from './merge';
 

@@ -1,4 +1,4 @@
-import { tf, ValueError } from '@strata/core';
+import { tf, ValueError } from '@strata-ml/core';
 import { BatchNormalization } from '../index';
 import { expectConfigRoundTrip, expectGradientsMatch, expectLayerGradients, expectOutputShape, sample, useTestBackend } from '../../test/harness';
 

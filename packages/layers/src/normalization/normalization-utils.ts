@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata/core';
+import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata-ml/core';
 import type { Shape } from '../shape';
 
 /**

@@ -1,4 +1,4 @@
-import { tf, Tensor } from '@strata/core';
+import { tf, Tensor } from '@strata-ml/core';
 import { checkDataFormat, convOutputLength, normalizePadding, normalizeTuple, type DataFormat } from '../convolutional/conv-utils';
 import { Layer, type LayerArgs } from '../layer';
 import type { Shape } from '../shape';

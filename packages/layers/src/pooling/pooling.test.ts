@@ -1,4 +1,4 @@
-import { tf, ShapeError } from '@strata/core';
+import { tf, ShapeError } from '@strata-ml/core';
 import { AveragePooling1D, AveragePooling2D, MaxPooling1D, MaxPooling2D, SymbolicTensor } from '../index';
 import { expectConfigRoundTrip, expectLayerGradients, expectOutputShape, sample, useTestBackend } from '../../test/harness';
 

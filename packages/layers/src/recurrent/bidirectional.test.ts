@@ -1,4 +1,4 @@
-import { tf, Tensor, ValueError } from '@strata/core';
+import { tf, Tensor, ValueError } from '@strata-ml/core';
 import { Bidirectional, LSTM, SimpleRNN, SymbolicTensor, type RNNCallArgs } from '../index';
 import { expectConfigRoundTrip, expectLayerGradients, sample, useTestBackend } from '../../test/harness';
 

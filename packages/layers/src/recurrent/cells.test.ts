@@ -1,4 +1,4 @@
-import { tf, Tensor } from '@strata/core';
+import { tf, Tensor } from '@strata-ml/core';
 import { GRU, GRUCell, LSTM, LSTMCell, Layer, SimpleRNN, SimpleRNNCell } from '../index';
 import { useTestBackend } from '../../test/harness';
 

@@ -1,4 +1,4 @@
-import { tf, Tensor } from '@strata/core';
+import { tf, Tensor } from '@strata-ml/core';
 import { getActivation, serializeActivation, type ActivationIdentifier } from '../activations/get-activation';
 import type { ActivationFn } from '../activations/activations';
 import type { LayerVariable } from '../layer-variable';

@@ -1,4 +1,4 @@
-import { tf, Tensor, setRandomSeed } from '@strata/core';
+import { tf, Tensor, setRandomSeed } from '@strata-ml/core';
 import { LSTM, LSTMCell } from '../index';
 import { expectGradientsMatch, sample, useTestBackend } from '../../test/harness';
 import { recurrentLayerChecks } from '../../test/recurrent-suite';

@@ -1,4 +1,4 @@
-import { tf, Tensor, RandomGenerator, StrataDropoutMask, ValueError, invalidArgument, nextSeed, shapeMismatch } from '@strata/core';
+import { tf, Tensor, RandomGenerator, StrataDropoutMask, ValueError, invalidArgument, nextSeed, shapeMismatch } from '@strata-ml/core';
 import { getActivation, serializeActivation, type ActivationIdentifier } from '../activations/get-activation';
 import type { ActivationFn } from '../activations/activations';
 import type { Constraint } from '../constraints/constraint';

@@ -1,4 +1,4 @@
-import { tf, Tensor, setRandomSeed, ShapeError, StrataDropoutMask, ValueError } from '@strata/core';
+import { tf, Tensor, setRandomSeed, ShapeError, StrataDropoutMask, ValueError } from '@strata-ml/core';
 import { GRUCell, LSTMCell, RNN, SimpleRNN, SimpleRNNCell, SymbolicTensor, deserializeLayer, l1, l2, serializeLayer, type RNNCallArgs } from '../index';
 import { expectConfigRoundTrip, expectGradientsMatch, expectLayerGradients, expectOutputShape, sample, useTestBackend } from '../../test/harness';
 
@@ -128,7 +128,7 @@ describe('RNN', () => {
   });
 
   it('draws its dropout masks with the mask kernel where the backend has one', () => {
-    // A stand-in for the kernel `@strata/backend-wasm` registers: every other entry dropped, seed recorded.
+    // A stand-in for the kernel `@strata-ml/backend-wasm` registers: every other entry dropped, seed recorded.
     const seeds: number[] = [];
     const kernelFunc: tf.KernelFunc = ({ backend, attrs }) => {
       const { shape, rate, seed } = attrs as unknown as { shape: number[]; rate: number; seed: number };

@@ -1,4 +1,4 @@
-import type { Tensor } from '@strata/core';
+import type { Tensor } from '@strata-ml/core';
 import { registerLayer } from '../registry';
 import { RNNCell, type RNNCellArgs } from './rnn-cell';
 

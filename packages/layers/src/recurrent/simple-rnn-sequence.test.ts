@@ -1,4 +1,4 @@
-import { tf, setBackend, type Tensor } from '@strata/core';
+import { tf, setBackend, type Tensor } from '@strata-ml/core';
 import { sample, useTestBackend } from '../../test/harness';
 import { hasSimpleRNNKernels, simpleRNNSequence } from './simple-rnn-sequence';
 

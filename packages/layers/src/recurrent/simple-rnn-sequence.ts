@@ -1,8 +1,8 @@
-import { tf, Tensor, StrataSimpleRNN, StrataSimpleRNNGrad } from '@strata/core';
+import { tf, Tensor, StrataSimpleRNN, StrataSimpleRNNGrad } from '@strata-ml/core';
 
 /**
  * Whether the current backend runs a whole tanh SimpleRNN sequence as one kernel (`StrataSimpleRNN`, with
- * `StrataSimpleRNNGrad` for its gradient), as `@strata/backend-wasm` does.
+ * `StrataSimpleRNNGrad` for its gradient), as `@strata-ml/backend-wasm` does.
  */
 export function hasSimpleRNNKernels(): boolean {
   const backend = tf.getBackend();

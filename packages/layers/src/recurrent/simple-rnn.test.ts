@@ -1,4 +1,4 @@
-import { tf, setBackend, type Tensor } from '@strata/core';
+import { tf, setBackend, type Tensor } from '@strata-ml/core';
 import { SimpleRNN, SimpleRNNCell } from '../index';
 import { sample, useTestBackend } from '../../test/harness';
 import { recurrentLayerChecks } from '../../test/recurrent-suite';

@@ -1,4 +1,4 @@
-import { tf, type Tensor } from '@strata/core';
+import { tf, type Tensor } from '@strata-ml/core';
 import { getActivation } from '../activations/get-activation';
 import type { LayerVariable } from '../layer-variable';
 import { registerLayer } from '../registry';
@@ -17,7 +17,7 @@ export interface SimpleRNNArgs extends SimpleRNNCellArgs, RNNArgs {}
  * with a flat config.
  *
  * With the tanh activation, no mask and no dropout in effect, and on a backend that registers the
- * `StrataSimpleRNN` kernels (`@strata/backend-wasm`), the whole sequence runs as one forward and one
+ * `StrataSimpleRNN` kernels (`@strata-ml/backend-wasm`), the whole sequence runs as one forward and one
  * backward kernel call instead of a few kernel calls per step, like Keras's cuDNN path for LSTM and
  * GRU; the results are the same.
  *

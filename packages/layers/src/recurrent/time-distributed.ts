@@ -1,4 +1,4 @@
-import { tf, Tensor, ValueError, invalidArgument } from '@strata/core';
+import { tf, Tensor, ValueError, invalidArgument } from '@strata-ml/core';
 import { Layer, type CallArgs, type LayerArgs } from '../layer';
 import type { LayerVariable } from '../layer-variable';
 import type { SerializedObject } from '../initializers/initializer';

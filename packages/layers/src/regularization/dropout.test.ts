@@ -1,4 +1,4 @@
-import { tf, setRandomSeed, RandomGenerator, StrataDropoutMask, ValueError } from '@strata/core';
+import { tf, setRandomSeed, RandomGenerator, StrataDropoutMask, ValueError } from '@strata-ml/core';
 import { Dropout } from '../index';
 import { expectConfigRoundTrip, expectGradientsMatch, sample, useTestBackend } from '../../test/harness';
 
@@ -75,7 +75,7 @@ describe('Dropout', () => {
   });
 
   describe('with a mask kernel registered for the backend', () => {
-    // A stand-in for the one `@strata/backend-wasm` registers: same contract, drawn from core's generator.
+    // A stand-in for the one `@strata-ml/backend-wasm` registers: same contract, drawn from core's generator.
     const calls: { shape: number[]; rate: number; seed: number }[] = [];
     const kernelFunc: tf.KernelFunc = ({ backend, attrs }) => {
       const { shape, rate, seed } = attrs as unknown as { shape: number[]; rate: number; seed: number };

@@ -1,9 +1,9 @@
-import { tf, Tensor, RandomGenerator, StrataDropoutMask, invalidArgument, nextSeed } from '@strata/core';
+import { tf, Tensor, RandomGenerator, StrataDropoutMask, invalidArgument, nextSeed } from '@strata-ml/core';
 import { Layer, type CallArgs, type LayerArgs } from '../layer';
 
 /**
  * Kernel that draws a whole inverted-dropout mask (entries 0 or `1 / (1 - rate)`) in one pass; attributes
- * `shape`, `rate`, `seed`. `@strata/backend-wasm` registers it. Where the current backend lacks it, Dropout
+ * `shape`, `rate`, `seed`. `@strata-ml/backend-wasm` registers it. Where the current backend lacks it, Dropout
  * draws the mask with `tf.randomUniform` and elementwise ops; the two paths give different masks for the
  * same seed, each repeatable.
  */

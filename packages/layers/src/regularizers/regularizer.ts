@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata/core';
+import { tf, Tensor, invalidArgument } from '@strata-ml/core';
 
 /** A penalty on a weight or an activation, added to the loss during training. */
 export abstract class Regularizer {

@@ -1,4 +1,4 @@
-import { tf, UnknownIdentifierError, ValueError } from '@strata/core';
+import { tf, UnknownIdentifierError, ValueError } from '@strata-ml/core';
 import { L1, L1L2, L2, getRegularizer, l1, l1l2, l2, serializeRegularizer } from '../index';
 import { expectGradientsMatch, sample, useTestBackend } from '../../test/harness';
 

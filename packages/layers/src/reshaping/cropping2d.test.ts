@@ -1,4 +1,4 @@
-import { tf, ShapeError } from '@strata/core';
+import { tf, ShapeError } from '@strata-ml/core';
 import { Cropping2D } from '../index';
 import { expectConfigRoundTrip, expectLayerGradients, expectOutputShape, sample, useTestBackend } from '../../test/harness';
 

@@ -1,4 +1,4 @@
-import { tf, Tensor, shapeMismatch } from '@strata/core';
+import { tf, Tensor, shapeMismatch } from '@strata-ml/core';
 import { Layer, type LayerArgs } from '../layer';
 import { shapeSize, type Shape } from '../shape';
 

@@ -1,4 +1,4 @@
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 
 /** Per-axis amounts for ZeroPadding2D and Cropping2D: `[[top, bottom], [left, right]]`. */
 export type Pairs2D = [[number, number], [number, number]];

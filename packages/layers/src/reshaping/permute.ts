@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata/core';
+import { tf, Tensor, invalidArgument } from '@strata-ml/core';
 import { Layer, type LayerArgs } from '../layer';
 import { registerLayer } from '../registry';
 import type { Shape } from '../shape';

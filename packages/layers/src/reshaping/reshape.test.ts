@@ -1,4 +1,4 @@
-import { tf, ShapeError, ValueError } from '@strata/core';
+import { tf, ShapeError, ValueError } from '@strata-ml/core';
 import { Reshape } from '../index';
 import { expectConfigRoundTrip, expectLayerGradients, expectOutputShape, sample, useTestBackend } from '../../test/harness';
 

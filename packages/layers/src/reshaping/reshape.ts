@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata/core';
+import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata-ml/core';
 import { Layer, type LayerArgs } from '../layer';
 import { shapeSize, type Shape } from '../shape';
 

@@ -1,4 +1,4 @@
-import { tf, Tensor } from '@strata/core';
+import { tf, Tensor } from '@strata-ml/core';
 import { checkDataFormat, type DataFormat } from '../convolutional/conv-utils';
 import { Layer, type LayerArgs } from '../layer';
 import { registerLayer } from '../registry';

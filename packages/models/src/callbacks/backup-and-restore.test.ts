@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setRandomSeed, tf, type Tensor } from '@strata/core';
-import { Dense } from '@strata/layers';
+import { setRandomSeed, tf, type Tensor } from '@strata-ml/core';
+import { Dense } from '@strata-ml/layers';
 import { blobs, useTestBackend } from '../../test/helpers';
 import { Sequential } from '../sequential';
 import { BackupAndRestore } from './backup-and-restore';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import { atomicWriteFile } from '../saving/atomic-write';
 import { CorruptFileError } from '../saving/errors';
 import { readHdf5 } from '../saving/hdf5-reader';

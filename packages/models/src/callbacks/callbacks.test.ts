@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { tf, setRandomSeed, ValueError } from '@strata/core';
-import { Dense } from '@strata/layers';
-import { SGD } from '@strata/optimizers';
+import { tf, setRandomSeed, ValueError } from '@strata-ml/core';
+import { Dense } from '@strata-ml/layers';
+import { SGD } from '@strata-ml/optimizers';
 import { Sequential, callbacks } from '../index';
 import { blobs, useTestBackend } from '../../test/helpers';
 

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import { Callback, type Logs } from './callback';
 
 /** Arguments of {@link CSVLogger}. */

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata/core';
+import { tf, Tensor, invalidArgument } from '@strata-ml/core';
 import { Callback, type Logs } from './callback';
 import { report, resolveMode, type MonitorMode } from './monitor';
 

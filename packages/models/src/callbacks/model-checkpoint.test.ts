@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setRandomSeed, tf } from '@strata/core';
-import { Dense } from '@strata/layers';
+import { setRandomSeed, tf } from '@strata-ml/core';
+import { Dense } from '@strata-ml/layers';
 import { blobs, useTestBackend } from '../../test/helpers';
 import { loadModel } from '../saving/save-model';
 import { Sequential } from '../sequential';

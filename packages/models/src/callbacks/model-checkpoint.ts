@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import { formatFilepath } from '../saving/format-filepath';
 import { saveModel, saveWeights } from '../saving/save-model';
 import { Callback, type Logs } from './callback';

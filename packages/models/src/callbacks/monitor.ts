@@ -1,4 +1,4 @@
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 
 /** Whether a monitored quantity should go down (`'min'`), up (`'max'`), or be guessed from its name (`'auto'`). */
 export type MonitorMode = 'auto' | 'min' | 'max';

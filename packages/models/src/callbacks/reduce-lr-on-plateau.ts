@@ -1,4 +1,4 @@
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import { Callback, type Logs } from './callback';
 import { report, resolveMode, type MonitorMode } from './monitor';
 

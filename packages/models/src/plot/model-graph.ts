@@ -1,4 +1,4 @@
-import { InputLayer, Layer, type Node, type Shape, type SymbolicTensor } from '@strata/layers';
+import { InputLayer, Layer, type Node, type Shape, type SymbolicTensor } from '@strata-ml/layers';
 import { Model } from '../model';
 import { Sequential } from '../sequential';
 import { formatTupleShape } from '../summary';

@@ -1,5 +1,5 @@
-import { tf, Tensor } from '@strata/core';
-import { Activation, Dense, Dropout, InputLayer, Layer, resetLayerNames, type Shape, type SymbolicTensor } from '@strata/layers';
+import { tf, Tensor } from '@strata-ml/core';
+import { Activation, Dense, Dropout, InputLayer, Layer, resetLayerNames, type Shape, type SymbolicTensor } from '@strata-ml/layers';
 import { Model } from '../model';
 import { Sequential } from '../sequential';
 import type { SummaryRow } from '../summary';

@@ -1,4 +1,4 @@
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import type { Model } from '../model';
 import { modelGraph, type GraphCluster, type GraphNode, type GraphPart } from './model-graph';
 

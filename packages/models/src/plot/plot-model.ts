@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import type { Model } from '../model';
 import { dotFromOptions, resolveDotOptions, type ModelToDotArgs } from './model-to-dot';
 import { dotToSvg, svgToPng } from './render';

@@ -1,4 +1,4 @@
-import { RuntimeError } from '@strata/core';
+import { RuntimeError } from '@strata-ml/core';
 import { Resvg } from '@resvg/resvg-js';
 
 /** Graphviz sizes its SVG in points; resvg reads them as CSS does, at 96 pixels to the inch. */

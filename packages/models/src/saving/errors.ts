@@ -2,7 +2,7 @@
  * Errors raised while saving or loading models. Every loader failure is one of these (or a core
  * `ValueError`/`ShapeError` for a mismatch the caller caused), never a raw `TypeError`/`RangeError`.
  */
-import { ValueError } from '@strata/core';
+import { ValueError } from '@strata-ml/core';
 
 /**
  * A file is not what it claims to be: wrong magic bytes, truncated, internally inconsistent, or built

@@ -1,4 +1,4 @@
-import { ValueError } from '@strata/core';
+import { ValueError } from '@strata-ml/core';
 import { formatFilepath } from './format-filepath';
 
 describe('formatFilepath', () => {

@@ -3,7 +3,7 @@
  * `{batch}`, and any log entry, each with an optional format spec: `{epoch:02d}`, `{val_loss:.2f}`,
  * `{loss:.3e}`, `{acc:.1%}`.
  */
-import { ValueError } from '@strata/core';
+import { ValueError } from '@strata-ml/core';
 
 function formatNumber(value: number, spec: string, where: string): string {
   if (spec === '') return String(value);

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RandomGenerator, StrataError, setBackend, tf } from '@strata/core';
-import { Dense, InputLayer } from '@strata/layers';
+import { RandomGenerator, StrataError, setBackend, tf } from '@strata-ml/core';
+import { Dense, InputLayer } from '@strata-ml/layers';
 import { readHdf5 } from './hdf5-reader';
 import { h5Group } from './hdf5-tree';
 import { writeHdf5 } from './hdf5-writer';

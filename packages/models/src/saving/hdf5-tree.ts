@@ -3,7 +3,7 @@
  * named groups and datasets, each with attributes. Only what model files need is modelled: numeric
  * datasets (float32/float64/int32/int64/uint8/bool-as-uint8) and string or numeric attributes.
  */
-import { ValueError } from '@strata/core';
+import { ValueError } from '@strata-ml/core';
 
 /** Element types a dataset may hold. */
 export type H5DType = 'float32' | 'float64' | 'int32' | 'int64' | 'uint8';

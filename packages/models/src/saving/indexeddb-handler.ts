@@ -2,7 +2,7 @@
  * Saves models in the browser's IndexedDB: one record per key in an object store. An IndexedDB
  * transaction commits entirely or not at all, so a tab closed mid-save keeps the previous model.
  */
-import { RuntimeError, ValueError, invalidArgument } from '@strata/core';
+import { RuntimeError, ValueError, invalidArgument } from '@strata-ml/core';
 import type { IOHandler } from './io-handlers';
 
 /** Arguments of {@link IndexedDBHandler}. */

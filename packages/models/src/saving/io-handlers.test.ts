@@ -1,5 +1,5 @@
-import { setRandomSeed, tf } from '@strata/core';
-import { Dense } from '@strata/layers';
+import { setRandomSeed, tf } from '@strata-ml/core';
+import { Dense } from '@strata-ml/layers';
 import { useTestBackend } from '../../test/helpers';
 import type { Model } from '../model';
 import { Sequential } from '../sequential';

@@ -4,7 +4,7 @@
  * in-memory `ArrayBuffer` handler (for `fetch` uploads, downloads, IndexedDB blobs, tests).
  */
 import { readFileSync } from 'node:fs';
-import { RuntimeError } from '@strata/core';
+import { RuntimeError } from '@strata-ml/core';
 import { atomicWriteFile } from './atomic-write';
 
 /** Stores and returns the bytes of a saved model or weights file. */

@@ -3,10 +3,10 @@
  * (`.keras`) / `training_config` (legacy `.h5`): the optimizer with its hyperparameters and learning-rate
  * schedule, the loss, and named metrics. Keys map by the snake_case ↔ camelCase rule plus the table below.
  */
-import { formatValue } from '@strata/core';
-import { toSnakeCase } from '@strata/layers';
-import { getLoss, type Loss } from '@strata/losses';
-import { getOptimizer, type Optimizer } from '@strata/optimizers';
+import { formatValue } from '@strata-ml/core';
+import { toSnakeCase } from '@strata-ml/layers';
+import { getLoss, type Loss } from '@strata-ml/losses';
+import { getOptimizer, type Optimizer } from '@strata-ml/optimizers';
 import { UnsupportedFeatureError } from './errors';
 import { isRecord, own, snakeToCamel } from './keras-layer-config';
 

@@ -1,5 +1,5 @@
-import { setRandomSeed, tf, type Tensor } from '@strata/core';
-import { Add, Concatenate, Dense, Input, resetLayerNames, type SymbolicTensor } from '@strata/layers';
+import { setRandomSeed, tf, type Tensor } from '@strata-ml/core';
+import { Add, Concatenate, Dense, Input, resetLayerNames, type SymbolicTensor } from '@strata-ml/layers';
 import { useTestBackend } from '../../test/helpers';
 import { Model } from '../model';
 import { Sequential } from '../sequential';

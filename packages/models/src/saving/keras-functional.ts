@@ -4,8 +4,8 @@
  * `input_layers` / `output_layers`. Loading replays the calls on symbolic tensors, so the layers are built
  * by their first call, as in Keras.
  */
-import { formatValue } from '@strata/core';
-import { Input, InputLayer, inputLayerOf, type Layer, type Node, type Shape, type SymbolicTensor } from '@strata/layers';
+import { formatValue } from '@strata-ml/core';
+import { Input, InputLayer, inputLayerOf, type Layer, type Node, type Shape, type SymbolicTensor } from '@strata-ml/layers';
 import { FunctionalGraph } from '../functional-graph';
 import { Model } from '../model';
 import { CorruptFileError, UnsupportedFeatureError } from './errors';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setBackend, tf, type Tensor } from '@strata/core';
+import { setBackend, tf, type Tensor } from '@strata-ml/core';
 import { CorruptFileError } from './errors';
 import { sequentialFromKeras } from './keras-sequential';
 import { readKerasArchive } from './keras-archive';

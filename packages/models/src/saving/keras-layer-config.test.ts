@@ -1,5 +1,5 @@
-import { setBackend, tf } from '@strata/core';
-import { Activation, Dense, Dropout, Flatten, InputLayer, Layer, Reshape, l2, registerLayer, type Shape } from '@strata/layers';
+import { setBackend, tf } from '@strata-ml/core';
+import { Activation, Dense, Dropout, Flatten, InputLayer, Layer, Reshape, l2, registerLayer, type Shape } from '@strata-ml/layers';
 import { UnsupportedFeatureError } from './errors';
 import { layerFromKeras, layerToKeras } from './keras-layer-config';
 

@@ -5,8 +5,8 @@
  * and every Keras option is either carried over, matched against its one supported value, or reported by
  * name, never dropped.
  */
-import { formatValue } from '@strata/core';
-import { deserializeLayer, getRegisteredLayer, toSnakeCase, type Layer, type Shape } from '@strata/layers';
+import { formatValue } from '@strata-ml/core';
+import { deserializeLayer, getRegisteredLayer, toSnakeCase, type Layer, type Shape } from '@strata-ml/layers';
 import { CorruptFileError, UnsupportedFeatureError } from './errors';
 import { CODE_LAYERS, KERAS_CLASS_ALIASES, KERAS_LAYERS, kerasClassOf, type KerasLayerSpec } from './keras-layers';
 

@@ -1,10 +1,10 @@
 /**
  * The table that maps Keras layer classes onto Strata's. Supporting another Keras layer is one entry
- * here, once `@strata/layers` registers the class: config keys convert by rule (snake_case ↔ camelCase),
+ * here, once `@strata-ml/layers` registers the class: config keys convert by rule (snake_case ↔ camelCase),
  * so an entry lists only what the rule cannot know.
  */
 
-import { Bidirectional, TimeDistributed, type Layer } from '@strata/layers';
+import { Bidirectional, TimeDistributed, type Layer } from '@strata-ml/layers';
 
 /** How one Keras layer class maps onto Strata. */
 export interface KerasLayerSpec {

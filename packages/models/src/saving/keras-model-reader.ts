@@ -3,8 +3,8 @@
  * legacy Keras `.h5` — into built Strata layers holding the file's weights, plus what is needed to restore
  * training (the compile config and the optimizer variables).
  */
-import { formatValue } from '@strata/core';
-import { InputLayer } from '@strata/layers';
+import { formatValue } from '@strata-ml/core';
+import { InputLayer } from '@strata-ml/layers';
 import { CorruptFileError, UnsupportedFeatureError } from './errors';
 import type { H5Dataset, H5Group } from './hdf5-tree';
 import { h5Get } from './hdf5-tree';

@@ -3,8 +3,8 @@
  * weights can be assigned; a Keras 2 file without `build_config` is built by propagating shapes from its
  * input layer.
  */
-import { ValueError, formatShape, formatValue } from '@strata/core';
-import { InputLayer, type Layer, type Shape } from '@strata/layers';
+import { ValueError, formatShape, formatValue } from '@strata-ml/core';
+import { InputLayer, type Layer, type Shape } from '@strata-ml/layers';
 import { CorruptFileError } from './errors';
 import { layerFromKeras, type LoadedLayer } from './keras-layer-config';
 import type { KerasObject } from './keras-layer-config';

@@ -1,9 +1,9 @@
-import { setRandomSeed, tf, type Tensor } from '@strata/core';
+import { setRandomSeed, tf, type Tensor } from '@strata-ml/core';
 import {
   AveragePooling1D, AveragePooling2D, BatchNormalization, Conv1D, Conv2D, Conv2DTranspose, Cropping2D, Dense, ELU, Embedding, Flatten,
   GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, GRU, InputLayer, LayerNormalization, LeakyReLU,
   LSTM, MaxPooling1D, Bidirectional, TimeDistributed, MaxPooling2D, Permute, PReLU, ReLU, RepeatVector, SimpleRNN, Softmax, UpSampling2D, ZeroPadding2D, type Layer,
-} from '@strata/layers';
+} from '@strata-ml/layers';
 import { useTestBackend } from '../../test/helpers';
 import { Sequential } from '../sequential';
 import { KERAS_LAYERS } from './keras-layers';

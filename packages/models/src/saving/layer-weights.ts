@@ -4,8 +4,8 @@
  * Keras 2 layout (`model_weights/<name>/<weight_names[i]>`). Counts and shapes are checked before any
  * weight is touched, and errors name the layer, the weight and both shapes.
  */
-import { tf, formatShape, ShapeError, ValueError, type Tensor } from '@strata/core';
-import type { Layer } from '@strata/layers';
+import { tf, formatShape, ShapeError, ValueError, type Tensor } from '@strata-ml/core';
+import type { Layer } from '@strata-ml/layers';
 import { CorruptFileError } from './errors';
 import { ensureGroup, h5Dataset, h5Get, type H5Dataset, type H5Group } from './hdf5-tree';
 import { kerasClassOf } from './keras-layers';

@@ -3,7 +3,7 @@
  * (`model.weights.h5`), and `metadata.json`. The same code reads archives Keras wrote and archives Strata
  * wrote; Strata's are laid out as Keras 3 writes them, so Keras loads them too.
  */
-import { type Layer, type Shape } from '@strata/layers';
+import { type Layer, type Shape } from '@strata-ml/layers';
 import type { Model } from '../model';
 import { Sequential } from '../sequential';
 import type { CompileArgs } from '../training/compiled';

@@ -6,8 +6,8 @@
  * (`m0, v0, m1, v1, …`). The file always holds Keras's order, so either library resumes from it.
  * Legacy Keras 2 files (`optimizer_weights`) hold the iteration count then the slots by kind.
  */
-import { tf, ValueError, type Tensor } from '@strata/core';
-import type { Optimizer } from '@strata/optimizers';
+import { tf, ValueError, type Tensor } from '@strata-ml/core';
+import type { Optimizer } from '@strata-ml/optimizers';
 import { ensureGroup, h5Dataset, type H5Dataset, type H5Group } from './hdf5-tree';
 
 /** Optimizers whose Keras 3 slots are grouped by variable rather than by kind. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setRandomSeed, tf, type Tensor } from '@strata/core';
-import { Activation, Dense, Dropout, Flatten, InputLayer, Reshape, l1l2, resetLayerNames } from '@strata/layers';
-import { Adadelta, Adagrad, Adam, Adamax, AdamW, ExponentialDecay, Nadam, RMSprop, SGD, type Optimizer } from '@strata/optimizers';
+import { setRandomSeed, tf, type Tensor } from '@strata-ml/core';
+import { Activation, Dense, Dropout, Flatten, InputLayer, Reshape, l1l2, resetLayerNames } from '@strata-ml/layers';
+import { Adadelta, Adagrad, Adam, Adamax, AdamW, ExponentialDecay, Nadam, RMSprop, SGD, type Optimizer } from '@strata-ml/optimizers';
 import { blobs, useTestBackend } from '../../test/helpers';
 import { Sequential } from '../sequential';
 import { CorruptFileError } from './errors';

@@ -3,7 +3,7 @@
  * loading) and `saveWeights`/`loadWeights` for weights only (`.weights.h5`), to a path (Node, atomic) or
  * through any {@link IOHandler}.
  */
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 import type { Model } from '../model';
 import { toHandler, type IOHandler } from './io-handlers';
 import { modelFromBytes, modelToBytes, type ModelFromBytesArgs, type ModelToBytesArgs } from './model-archive';

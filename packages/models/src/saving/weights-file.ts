@@ -3,8 +3,8 @@
  * `loadWeights` reads that layout, a legacy Keras `.h5` (`model_weights/<name>` with `weight_names`), or
  * the weights inside a `.keras` archive, matching layers by name.
  */
-import { RuntimeError, ValueError } from '@strata/core';
-import type { Layer } from '@strata/layers';
+import { RuntimeError, ValueError } from '@strata-ml/core';
+import type { Layer } from '@strata-ml/layers';
 import type { Model } from '../model';
 import { CorruptFileError } from './errors';
 import { readHdf5 } from './hdf5-reader';

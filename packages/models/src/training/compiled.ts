@@ -1,8 +1,8 @@
-import { ValueError, invalidArgument } from '@strata/core';
-import type { LayerVariable, Shape } from '@strata/layers';
-import { Loss, getLoss, type LossFn } from '@strata/losses';
-import { Metric, getMetric, type MetricFn } from '@strata/metrics';
-import { Optimizer, getOptimizer } from '@strata/optimizers';
+import { ValueError, invalidArgument } from '@strata-ml/core';
+import type { LayerVariable, Shape } from '@strata-ml/layers';
+import { Loss, getLoss, type LossFn } from '@strata-ml/losses';
+import { Metric, getMetric, type MetricFn } from '@strata-ml/metrics';
+import { Optimizer, getOptimizer } from '@strata-ml/optimizers';
 
 /** A loss by name (`'categorical_crossentropy'`), function or instance. */
 export type LossIdentifier = string | LossFn | Loss;

@@ -1,4 +1,4 @@
-import { tf, setRandomSeed, ValueError } from '@strata/core';
+import { tf, setRandomSeed, ValueError } from '@strata-ml/core';
 import { ArrayDataset } from './dataset';
 import { useTestBackend } from '../../test/helpers';
 

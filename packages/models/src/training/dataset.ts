@@ -1,5 +1,5 @@
-import { tf, Tensor, ShapeError, ValueError, formatShape, globalRandom, invalidArgument } from '@strata/core';
-import type { Shape } from '@strata/layers';
+import { tf, Tensor, ShapeError, ValueError, formatShape, globalRandom, invalidArgument } from '@strata-ml/core';
+import type { Shape } from '@strata-ml/layers';
 
 type Rows = Float32Array | Int32Array;
 

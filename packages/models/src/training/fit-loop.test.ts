@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setRandomSeed, tf } from '@strata/core';
-import { Dense } from '@strata/layers';
+import { setRandomSeed, tf } from '@strata-ml/core';
+import { Dense } from '@strata-ml/layers';
 import { blobs, useTestBackend } from '../../test/helpers';
 import { BackupAndRestore } from '../callbacks/backup-and-restore';
 import { Callback } from '../callbacks/callback';

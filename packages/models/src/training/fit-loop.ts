@@ -1,4 +1,4 @@
-import type { Optimizer } from '@strata/optimizers';
+import type { Optimizer } from '@strata-ml/optimizers';
 import type { Logs } from '../callbacks/callback';
 import type { CallbackList } from '../callbacks/callback-list';
 import type { ArrayDataset } from './dataset';

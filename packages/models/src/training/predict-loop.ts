@@ -1,4 +1,4 @@
-import { tf, Tensor } from '@strata/core';
+import { tf, Tensor } from '@strata-ml/core';
 import type { CallbackList } from '../callbacks/callback-list';
 import type { Model } from '../model';
 import type { ArrayDataset } from './dataset';

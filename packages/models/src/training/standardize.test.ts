@@ -1,4 +1,4 @@
-import { tf } from '@strata/core';
+import { tf } from '@strata-ml/core';
 import { useTestBackend } from '../../test/helpers';
 import { toTensorList } from './standardize';
 

@@ -1,4 +1,4 @@
-import { Tensor, ValueError, invalidArgument } from '@strata/core';
+import { Tensor, ValueError, invalidArgument } from '@strata-ml/core';
 
 /** Data for a model's inputs or outputs: one tensor, one per input/output in order, or a record by name. */
 export type ModelData = Tensor | Tensor[] | Record<string, Tensor>;

@@ -1,7 +1,7 @@
-import { tf, Tensor } from '@strata/core';
-import type { LayerVariable } from '@strata/layers';
-import type { Loss } from '@strata/losses';
-import type { Optimizer } from '@strata/optimizers';
+import { tf, Tensor } from '@strata-ml/core';
+import type { LayerVariable } from '@strata-ml/layers';
+import type { Loss } from '@strata-ml/losses';
+import type { Optimizer } from '@strata-ml/optimizers';
 import type { Model } from '../model';
 import type { Trackers } from './trackers';
 

@@ -1,5 +1,5 @@
-import { tf, RandomGenerator, type Tensor } from '@strata/core';
-import { BinaryAccuracy, CategoricalAccuracy, MeanMetricWrapper, SparseCategoricalAccuracy, getMetric, type Metric } from '@strata/metrics';
+import { tf, RandomGenerator, type Tensor } from '@strata-ml/core';
+import { BinaryAccuracy, CategoricalAccuracy, MeanMetricWrapper, SparseCategoricalAccuracy, getMetric, type Metric } from '@strata-ml/metrics';
 import { useTestBackend } from '../../test/helpers';
 import { Trackers } from './trackers';
 

@@ -1,5 +1,5 @@
-import { tf, type Tensor } from '@strata/core';
-import { BinaryAccuracy, CategoricalAccuracy, MeanMetricWrapper, SparseCategoricalAccuracy, type Metric } from '@strata/metrics';
+import { tf, type Tensor } from '@strata-ml/core';
+import { BinaryAccuracy, CategoricalAccuracy, MeanMetricWrapper, SparseCategoricalAccuracy, type Metric } from '@strata-ml/metrics';
 import type { Logs } from '../callbacks/callback';
 import type { MetricEntry } from './compiled';
 

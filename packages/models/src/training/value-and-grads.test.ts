@@ -1,7 +1,7 @@
-import { tf, Tensor, setRandomSeed, ValueError } from '@strata/core';
-import { Dense, Input, resetLayerNames } from '@strata/layers';
-import { MeanSquaredError } from '@strata/losses';
-import { Adam } from '@strata/optimizers';
+import { tf, Tensor, setRandomSeed, ValueError } from '@strata-ml/core';
+import { Dense, Input, resetLayerNames } from '@strata-ml/layers';
+import { MeanSquaredError } from '@strata-ml/losses';
+import { Adam } from '@strata-ml/optimizers';
 import { Model } from '../model';
 import { useTestBackend } from '../../test/helpers';
 import { valueAndGrads, zip } from './value-and-grads';

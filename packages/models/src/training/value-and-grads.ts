@@ -1,5 +1,5 @@
-import { tf, Tensor, ValueError, invalidArgument } from '@strata/core';
-import { LayerVariable } from '@strata/layers';
+import { tf, Tensor, ValueError, invalidArgument } from '@strata-ml/core';
+import { LayerVariable } from '@strata-ml/layers';
 
 /** What {@link valueAndGrads} returns. */
 export interface ValueAndGrads {

@@ -1,4 +1,4 @@
-import { invalidArgument } from '@strata/core';
+import { invalidArgument } from '@strata-ml/core';
 
 /**
  * A learning rate that depends on the optimizer step: `call(step)` returns the rate to use for the

@@ -1,4 +1,4 @@
-import { ValueError } from '@strata/core';
+import { ValueError } from '@strata-ml/core';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link PiecewiseConstantDecay}. */

@@ -1,4 +1,4 @@
-import { invalidArgument, unknownIdentifier } from '@strata/core';
+import { invalidArgument, unknownIdentifier } from '@strata-ml/core';
 import { CosineDecay } from './cosine-decay';
 import { ExponentialDecay } from './exponential-decay';
 import { InverseTimeDecay } from './inverse-time-decay';
