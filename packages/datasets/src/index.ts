@@ -7,3 +7,4 @@ export { readIdx } from './idx';
 export type { IdxArray, IdxData, IdxDtype, ReadIdxOptions } from './idx';
 export { getFile, defaultCacheDir, DownloadError } from './download';
 export type { GetFileArgs } from './download';
+export type { DownloadProgress } from './download-progress';
