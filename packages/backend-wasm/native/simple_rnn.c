@@ -12,50 +12,7 @@
 #include <wasm_simd128.h>
 #include "gemm.h"
 #include "simple_rnn.h"
-
-// The rational tanh of src/simd-tanh.ts (odd degree 13 over even degree 6 on |x| clamped to 7.905), in
-// float32; the constants are instruction immediates.
-#define TANH_CLAMP 7.90531110763549805f
-#define TANH_A1 4.89352455891786e-3f
-#define TANH_A3 6.37261928875436e-4f
-#define TANH_A5 1.48572235717979e-5f
-#define TANH_A7 5.12229709037114e-8f
-#define TANH_A9 -8.60467152213735e-11f
-#define TANH_A11 2.00018790482477e-13f
-#define TANH_A13 -2.76076847742355e-16f
-#define TANH_B0 4.89352518554385e-3f
-#define TANH_B2 2.26843463243900e-3f
-#define TANH_B4 1.18534705686654e-4f
-#define TANH_B6 1.19825839466702e-6f
-
-static inline v128_t tanh4(v128_t x) {
-  // min and max keep NaN as NaN.
-  x = wasm_f32x4_max(wasm_f32x4_min(x, wasm_f32x4_splat(TANH_CLAMP)), wasm_f32x4_splat(-TANH_CLAMP));
-  const v128_t x2 = wasm_f32x4_mul(x, x);
-  v128_t p = wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_splat(TANH_A13), x2), wasm_f32x4_splat(TANH_A11));
-  p = wasm_f32x4_add(wasm_f32x4_mul(p, x2), wasm_f32x4_splat(TANH_A9));
-  p = wasm_f32x4_add(wasm_f32x4_mul(p, x2), wasm_f32x4_splat(TANH_A7));
-  p = wasm_f32x4_add(wasm_f32x4_mul(p, x2), wasm_f32x4_splat(TANH_A5));
-  p = wasm_f32x4_add(wasm_f32x4_mul(p, x2), wasm_f32x4_splat(TANH_A3));
-  p = wasm_f32x4_add(wasm_f32x4_mul(p, x2), wasm_f32x4_splat(TANH_A1));
-  p = wasm_f32x4_mul(p, x);
-  v128_t q = wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_splat(TANH_B6), x2), wasm_f32x4_splat(TANH_B4));
-  q = wasm_f32x4_add(wasm_f32x4_mul(q, x2), wasm_f32x4_splat(TANH_B2));
-  q = wasm_f32x4_add(wasm_f32x4_mul(q, x2), wasm_f32x4_splat(TANH_B0));
-  return wasm_f32x4_div(p, q);
-}
-
-// The same in one lane, for the last n mod 4 values.
-static inline float tanh1(float x) {
-  return wasm_f32x4_extract_lane(tanh4(wasm_f32x4_splat(x)), 0);
-}
-
-// h = tanh(h) in place over n floats.
-static void tanh_in_place(float *h, int n) {
-  int i = 0;
-  for (; i + 4 <= n; i += 4) wasm_v128_store(h + i, tanh4(wasm_v128_load(h + i)));
-  for (; i < n; i++) h[i] = tanh1(h[i]);
-}
+#include "tanh_forward.h"
 
 static void copy(const float *src, float *dst, int n) {
   int i = 0;
@@ -89,7 +46,7 @@ void simple_rnn_forward(int steps, int batch, int units, const float *inputs, co
     float *h = states + t * n;
     copy(inputs + t * n, h, n);
     gemm(batch, units, units, prev, units, 1, kernel, units, 1, h, units, 1, 0, GEMM_LINEAR, scratch);
-    tanh_in_place(h, n);
+    tanh_forward(h, h, n);
     prev = h;
   }
 }

@@ -4,6 +4,7 @@
 #ifndef STRATA_TILE_H
 #define STRATA_TILE_H
 #include <wasm_simd128.h>
+#include "madd.h"
 
 // Declares the eight sums, all zero, and `zero`.
 #define TILE_ZERO()                                   \
@@ -25,17 +26,17 @@
     v128_t b0 = wasm_v128_load(panel);                           \
     v128_t b1 = wasm_v128_load((panel) + 4);                     \
     v128_t v = wasm_v128_load32_splat(a0);                       \
-    c0l = wasm_f32x4_add(c0l, wasm_f32x4_mul(v, b0));            \
-    c0h = wasm_f32x4_add(c0h, wasm_f32x4_mul(v, b1));            \
+    c0l = f32x4_madd(v, b0, c0l);                                \
+    c0h = f32x4_madd(v, b1, c0h);                                \
     v = wasm_v128_load32_splat(a1);                              \
-    c1l = wasm_f32x4_add(c1l, wasm_f32x4_mul(v, b0));            \
-    c1h = wasm_f32x4_add(c1h, wasm_f32x4_mul(v, b1));            \
+    c1l = f32x4_madd(v, b0, c1l);                                \
+    c1h = f32x4_madd(v, b1, c1h);                                \
     v = wasm_v128_load32_splat(a2);                              \
-    c2l = wasm_f32x4_add(c2l, wasm_f32x4_mul(v, b0));            \
-    c2h = wasm_f32x4_add(c2h, wasm_f32x4_mul(v, b1));            \
+    c2l = f32x4_madd(v, b0, c2l);                                \
+    c2h = f32x4_madd(v, b1, c2h);                                \
     v = wasm_v128_load32_splat(a3);                              \
-    c3l = wasm_f32x4_add(c3l, wasm_f32x4_mul(v, b0));            \
-    c3h = wasm_f32x4_add(c3h, wasm_f32x4_mul(v, b1));            \
+    c3l = f32x4_madd(v, b0, c3l);                                \
+    c3h = f32x4_madd(v, b1, c3h);                                \
   } while (0)
 
 // Stores the sums as 4 rows of 8 at `edge` (32 floats), for tiles narrower or shorter than 4 x 8.

@@ -1,64 +1,89 @@
 #!/usr/bin/env node
-// Compiles native/*.c into one WebAssembly module and writes it, base64-encoded, to src/native-binary.ts,
-// twice: for the memory of tfjs-backend-wasm's single-threaded binaries and for the shared memory of its
-// threaded one (a module must declare whether the memory it imports is shared; the code is the same).
-// Needs Debian's clang and lld (apt-get install clang lld; clang 14 was used). `--check` rebuilds and fails
-// if the committed module differs. The module must work inside tfjs-backend-wasm's memory, so it may import
-// nothing but that memory, and may own no data segments and no stack (both would claim addresses the
-// backend's allocator hands out): the build fails if the compiler used either.
+// Compiles native/*.c into Strata's WebAssembly kernel module and writes it, base64-encoded, to
+// src/native-binary.ts, in four builds of the same sources: for WebAssembly SIMD128 and for relaxed SIMD
+// (STRATA_RELAXED_SIMD: the multiply-add of native/madd.h becomes f32x4.relaxed_madd), each for the memory
+// of tfjs-backend-wasm's single-threaded binaries and for the shared memory of its threaded one (a module
+// must declare whether the memory it imports is shared; the code is the same). The backend picks the
+// relaxed build where the engine validates it.
+// Needs clang and lld 16 or later (Debian: apt-get install clang-16 lld-16; clang 14 knows only the
+// relaxed-SIMD opcodes of the proposal's prototype, which engines no longer accept). `--check` rebuilds
+// and fails if the committed module differs. The module must work inside tfjs-backend-wasm's memory, so it
+// may import nothing but that memory, and may own no data segments and no stack (both would claim
+// addresses the backend's allocator hands out): the build fails if the compiler used either.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const LLVM = '/usr/lib/llvm-16/bin';
+const tool = (name) => (existsSync(join(LLVM, name)) ? join(LLVM, name) : `${name}-16`);
 const root = new URL('..', import.meta.url).pathname;
 const sources = readdirSync(join(root, 'native')).filter((f) => f.endsWith('.c')).sort().map((f) => join('native', f));
 const dir = mkdtempSync(join(tmpdir(), 'strata-native-'));
 const flags = [
   '--target=wasm32', '-O3', '-msimd128', '-mbulk-memory', '-nostdlib', '-ffreestanding', '-Wall', '-Wextra', '-Werror',
-  '-Wl,--no-entry', '-Wl,--import-memory', '-Wl,--strip-all',
+  `-fuse-ld=${tool('wasm-ld')}`, '-Wl,--no-entry', '-Wl,--import-memory', '-Wl,--strip-all',
 ];
+const variants = {
+  simd128: [],
+  relaxed: ['-mrelaxed-simd', '-DSTRATA_RELAXED_SIMD'],
+};
 const sharedFlags = ['-matomics', '-Wl,--shared-memory', '-Wl,--max-memory=4294967296'];
 
 /** Compiles the sources with `extra` flags and checks the module keeps out of the backend's memory. */
 function build(name, extra) {
   const out = join(dir, name);
-  execFileSync('clang', [...flags, ...extra, '-o', out, ...sources], { cwd: root, stdio: 'inherit' });
+  execFileSync(tool('clang'), [...flags, ...extra, '-o', out, ...sources], { cwd: root, stdio: 'inherit' });
   const bytes = readFileSync(out);
+  const disassembly = execFileSync(tool('llvm-objdump'), ['-d', out], { encoding: 'utf8' });
+  if (/global\.(get|set)/.test(disassembly)) {
+    throw new Error(`build-native: ${name} uses the stack pointer (an array or address-taken local on the stack)`);
+  }
+  if (/\bDATA\b/.test(execFileSync(tool('llvm-objdump'), ['-h', out], { encoding: 'utf8' }))) throw new Error(`build-native: ${name} has data segments`);
+  // Node 20 validates relaxed SIMD only behind a flag; the relaxed builds link exactly as the SIMD128 ones.
+  if (extra.includes('-mrelaxed-simd')) return { bytes, exportsList: null };
   const module = new WebAssembly.Module(bytes);
   const imports = WebAssembly.Module.imports(module);
   if (imports.length !== 1 || imports[0].module !== 'env' || imports[0].name !== 'memory') {
     throw new Error(`build-native: ${name} must import only env.memory; it imports ${JSON.stringify(imports)}`);
   }
-  if (/global\.(get|set)/.test(execFileSync('llvm-objdump-14', ['-d', out], { encoding: 'utf8' }))) {
-    throw new Error(`build-native: ${name} uses the stack pointer (an array or address-taken local on the stack)`);
-  }
-  if (/\bDATA\b/.test(execFileSync('llvm-objdump-14', ['-h', out], { encoding: 'utf8' }))) throw new Error(`build-native: ${name} has data segments`);
   return { bytes, exportsList: WebAssembly.Module.exports(module).filter((e) => e.kind === 'function').map((e) => e.name) };
 }
 
-const plain = build('strata-kernels.wasm', []);
-const shared = build('strata-kernels-shared.wasm', sharedFlags);
+const builds = {};
+for (const [variant, extra] of Object.entries(variants)) {
+  builds[variant] = { plain: build(`${variant}.wasm`, extra), shared: build(`${variant}-shared.wasm`, [...extra, ...sharedFlags]) };
+}
 rmSync(dir, { recursive: true });
-const { bytes, exportsList } = plain;
+const { exportsList } = builds.simd128.plain;
+const b64 = (b) => b.bytes.toString('base64');
 
 const target = join(root, 'src', 'native-binary.ts');
 const text = `// Generated by scripts/build-native.mjs from native/*.c; do not edit. Exports: ${exportsList.join(', ')}.
-/** Strata's WebAssembly kernel module (${bytes.length} bytes), base64-encoded. */
-export const NATIVE_WASM_BASE64 =
-  '${bytes.toString('base64')}';
 
-/** The same module importing a shared memory (${shared.bytes.length} bytes), for the threaded backend. */
-export const NATIVE_WASM_SHARED_BASE64 =
-  '${shared.bytes.toString('base64')}';
+/** Strata's WebAssembly kernel module for WebAssembly SIMD128 (${builds.simd128.plain.bytes.length} bytes), base64-encoded. */
+export const NATIVE_WASM_SIMD128_BASE64 =
+  '${b64(builds.simd128.plain)}';
+
+/** The SIMD128 module importing a shared memory (${builds.simd128.shared.bytes.length} bytes), for the threaded backend. */
+export const NATIVE_WASM_SIMD128_SHARED_BASE64 =
+  '${b64(builds.simd128.shared)}';
+
+/** The same sources built for relaxed SIMD, multiply-adds fused (${builds.relaxed.plain.bytes.length} bytes). */
+export const NATIVE_WASM_RELAXED_BASE64 =
+  '${b64(builds.relaxed.plain)}';
+
+/** The relaxed-SIMD module importing a shared memory (${builds.relaxed.shared.bytes.length} bytes). */
+export const NATIVE_WASM_RELAXED_SHARED_BASE64 =
+  '${b64(builds.relaxed.shared)}';
 `;
 if (process.argv.includes('--check')) {
   if (readFileSync(target, 'utf8') !== text) {
     console.error('build-native: src/native-binary.ts differs from a fresh build of native/*.c');
     process.exit(1);
   }
-  console.log(`build-native: src/native-binary.ts matches (${bytes.length} bytes)`);
+  console.log('build-native: src/native-binary.ts matches');
 } else {
   writeFileSync(target, text);
-  console.log(`build-native: wrote src/native-binary.ts (${bytes.length} bytes; ${exportsList.join(', ')})`);
+  console.log(`build-native: wrote src/native-binary.ts (${exportsList.join(', ')})`);
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { STRATA_WASM_KERNELS, backendInfo, installedWasmFolder } from './index';
+import { nativeModuleBytes } from './native-kernels';
 
 describe('backendInfo', () => {
   it('reports SIMD, one thread in Node, the SIMD binary and Strata kernels once the backend runs', async () => {
@@ -12,6 +13,8 @@ describe('backendInfo', () => {
       multithreading: false,
       binary: 'tfjs-backend-wasm-simd.wasm',
       threads: 1,
+      // Node 20 validates relaxed SIMD only behind a flag; Node 22+ runs it.
+      nativeInstructions: WebAssembly.validate(nativeModuleBytes('relaxed-simd', false)) ? 'relaxed-simd' : 'simd128',
       kernels: [
         'BatchMatMul',
         '_FusedMatMul',

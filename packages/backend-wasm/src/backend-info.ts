@@ -1,9 +1,10 @@
 /**
- * What the wasm backend runs with: SIMD, threads, which binary, and Strata's kernels.
+ * What the wasm backend runs with: SIMD, threads, which binary, which build of Strata's native kernels, and
+ * Strata's kernels.
  */
 import { engine, env } from '@tensorflow/tfjs-core';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { nativeKernels } from './native-kernels';
+import { nativeInstructions, nativeKernels, type NativeInstructions } from './native-kernels';
 import { STRATA_WASM_KERNELS } from './register';
 import { asWasmBackend } from './wasm-backend';
 
@@ -23,6 +24,12 @@ export interface WasmBackendInfo {
    * for (`setThreadsCount`, `STRATA_WASM_THREADS`), the threads of Strata's native kernels.
    */
   readonly threads: number | null;
+  /**
+   * The build of Strata's native kernels that runs: 'relaxed-simd' (fused multiply-adds) where the engine
+   * has WebAssembly relaxed SIMD (Node 22+, current browsers), 'simd128' where it has SIMD only, null
+   * without SIMD (the stock kernels run then).
+   */
+  readonly nativeInstructions: NativeInstructions | null;
   /** Kernels Strata adds to or replaces in the wasm backend. */
   readonly kernels: string[];
 }
@@ -44,6 +51,7 @@ export async function backendInfo(): Promise<WasmBackendInfo> {
     multithreading,
     binary,
     threads: started ? (strataThreads() ?? getThreadsCount()) : null,
+    nativeInstructions: simd ? nativeInstructions() : null,
     kernels: STRATA_WASM_KERNELS.map((k) => k.kernelName),
   };
 }

@@ -1,32 +1,81 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { randomValues } from './testing/backends';
-import { NATIVE_WASM_BASE64 } from './native-binary';
-import { GEMM_ACTIVATIONS, nativeKernels } from './native-kernels';
+import { GEMM_ACTIVATIONS, nativeInstructions, nativeKernels, nativeModuleBytes, type NativeInstructions } from './native-kernels';
 import { asWasmBackend } from './wasm-backend';
 
-const bytes = Uint8Array.from(atob(NATIVE_WASM_BASE64), (ch) => ch.charCodeAt(0));
+/** Section ids of a module, and the names its import section declares (`module.name`). */
+function readSections(bytes: Uint8Array): { ids: number[]; imports: string[] } {
+  let at = 8;
+  const uleb = (): number => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++] as number;
+      value |= (byte & 0x7f) << shift;
+      if (byte < 0x80) return value >>> 0;
+    }
+  };
+  const text = (): string => {
+    const length = uleb();
+    at += length;
+    return new TextDecoder().decode(bytes.subarray(at - length, at));
+  };
+  const ids: number[] = [];
+  const imports: string[] = [];
+  while (at < bytes.length) {
+    const id = bytes[at++] as number;
+    const size = uleb();
+    const end = at + size;
+    ids.push(id);
+    if (id === 2) {
+      for (let count = uleb(); count > 0; count--) {
+        imports.push(`${text()}.${text()}`);
+        const kind = bytes[at++] as number;
+        if (kind === 0) uleb(); // a function: its type index
+        else if (kind === 3) at += 2; // a global: value type and mutability
+        else {
+          if (kind === 1) at++; // a table: its element type, then limits
+          const flags = bytes[at++] as number;
+          uleb();
+          if (flags & 1) uleb();
+        }
+      }
+    }
+    at = end;
+  }
+  return { ids, imports };
+}
 
 describe('the native kernel module', () => {
-  it('imports nothing but the memory it works in', () => {
-    expect(WebAssembly.Module.imports(new WebAssembly.Module(bytes))).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
+  const builds: [NativeInstructions, boolean][] = [['simd128', false], ['simd128', true], ['relaxed-simd', false], ['relaxed-simd', true]];
+  for (const [instructions, shared] of builds) {
+    const label = `the ${instructions} build${shared ? ' for a shared memory' : ''}`;
+    it(`${label} imports nothing but the memory it works in and has no data segments`, () => {
+      const bytes = nativeModuleBytes(instructions, shared);
+      const { ids, imports } = readSections(bytes);
+      expect(imports).toEqual(['env.memory']);
+      expect(ids).toContain(10);
+      // Section 11 would write data over the backend's heap.
+      expect(ids).not.toContain(11);
+    });
+  }
+
+  it('validates as SIMD128 everywhere Node runs; Node 20 validates relaxed SIMD only behind a flag', () => {
+    expect(WebAssembly.validate(nativeModuleBytes('simd128', false))).toBe(true);
+    const major = Number(process.versions.node.split('.')[0]);
+    const relaxed = WebAssembly.validate(nativeModuleBytes('relaxed-simd', false));
+    if (major >= 22) expect(relaxed).toBe(true);
+    expect(nativeInstructions()).toBe(relaxed ? 'relaxed-simd' : 'simd128');
   });
 
-  it('has no data segments to write over the backend heap (section 11 absent)', () => {
-    const sections: number[] = [];
-    let at = 8;
-    while (at < bytes.length) {
-      const id = bytes[at++] as number;
-      let size = 0;
-      for (let shift = 0; ; shift += 7) {
-        const byte = bytes[at++] as number;
-        size |= (byte & 0x7f) << shift;
-        if (byte < 0x80) break;
-      }
-      sections.push(id);
-      at += size;
-    }
-    expect(sections).toContain(10);
-    expect(sections).not.toContain(11);
+  it('exports the same functions from both builds', () => {
+    const exported = (instructions: NativeInstructions): string[] =>
+      WebAssembly.validate(nativeModuleBytes(instructions, false))
+        ? WebAssembly.Module.exports(new WebAssembly.Module(nativeModuleBytes(instructions, false))).map((e) => e.name)
+        : [];
+    const simd = exported('simd128');
+    expect(simd).toEqual(expect.arrayContaining(['gemm', 'conv2d_forward', 'tanh_forward', 'adam_update', 'column_sum', 'transpose']));
+    const relaxed = exported('relaxed-simd');
+    if (relaxed.length > 0) expect(relaxed).toEqual(simd);
   });
 });
 

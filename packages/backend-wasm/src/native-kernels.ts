@@ -4,11 +4,12 @@
  * module owns no memory of its own: scratch space comes from the backend's allocator.
  */
 import type { NativeConvArgs } from './conv-geometry';
-import { NATIVE_WASM_BASE64, NATIVE_WASM_SHARED_BASE64 } from './native-binary';
-import { backendMemory, type WasmBackend, type WasmModule } from './wasm-backend';
+import {
+  NATIVE_WASM_RELAXED_BASE64, NATIVE_WASM_RELAXED_SHARED_BASE64, NATIVE_WASM_SIMD128_BASE64, NATIVE_WASM_SIMD128_SHARED_BASE64,
+} from './native-binary';
+import { backendMemory, isShared, type WasmBackend, type WasmModule } from './wasm-backend';
 import { requestedThreads } from './thread-count';
 import { createThreadPool, type ThreadPool } from './thread-pool';
-import { isShared } from './wasm-module';
 
 /** A native convolution: two operands and the output, the geometry, then the scratch block. */
 type NativeConvKernel = (...args: [a: number, b: number, out: number, ...geometry: NativeConvArgs, scratch: number]) => void;
@@ -82,11 +83,30 @@ export interface NativeExports {
   simple_rnn_backward_step(
     batch: number, units: number, dStates: number, states: number, kernelT: number, carry: number, dInputs: number, dh: number, scratch: number,
   ): void;
+  /** `native/tanh_forward.c`: `y[i] = tanh(x[i])` for `i < n`, to within 1e-6; `x` and `y` may coincide. */
+  tanh_forward(x: number, y: number, n: number): void;
+  /**
+   * `native/adam_update.c`: one Adam step over `n` weights into new arrays (`alpha` with both bias corrections
+   * folded in, `c1 = 1 - β1`, `c2 = 1 - β2`).
+   */
+  adam_update(w: number, g: number, m: number, v: number, w1: number, m1: number, v1: number, n: number, alpha: number, c1: number, c2: number, epsilon: number): void;
+  /** `native/column_sum.c`: the `cols` column sums of a row-major `rows x cols` matrix into `out` (fully written). */
+  column_sum(x: number, rows: number, cols: number, out: number): void;
+  /** `native/transpose.c`: the `cols x rows` transpose of a row-major `rows x cols` matrix (not overlapping). */
+  transpose(src: number, dst: number, rows: number, cols: number): void;
 }
+
+/**
+ * Which build of the module runs: relaxed SIMD (multiply-adds as `f32x4.relaxed_madd`, fused where the CPU
+ * has FMA: Node 22+, current browsers) where the engine validates it, else WebAssembly SIMD128.
+ */
+export type NativeInstructions = 'relaxed-simd' | 'simd128';
 
 /** The kernels of one backend module and its scratch memory. */
 export interface NativeKernels {
   readonly exports: NativeExports;
+  /** The build that runs. */
+  readonly instructions: NativeInstructions;
   /** Worker threads running the same kernels on the shared memory, where threads were asked for in Node. */
   readonly threads: ThreadPool | null;
   /** A 16-byte aligned byte offset of at least `bytes` bytes of scratch memory, valid until the next call. */
@@ -96,19 +116,48 @@ export interface NativeKernels {
 /** Activation codes of `gemm`'s epilogue (`native/gemm.h`). */
 export const GEMM_ACTIVATIONS = { linear: 0, relu: 1, relu6: 2 } as const;
 
-const compiled = new Map<string, WebAssembly.Module | null>();
+const BASE64: Record<NativeInstructions, { readonly plain: string; readonly shared: string }> = {
+  'relaxed-simd': { plain: NATIVE_WASM_RELAXED_BASE64, shared: NATIVE_WASM_RELAXED_SHARED_BASE64 },
+  simd128: { plain: NATIVE_WASM_SIMD128_BASE64, shared: NATIVE_WASM_SIMD128_SHARED_BASE64 },
+};
 
-/** The compiled module for a plain or a shared memory, or null where it does not validate. */
-function compiledModule(shared: boolean): WebAssembly.Module | null {
-  const base64 = shared ? NATIVE_WASM_SHARED_BASE64 : NATIVE_WASM_BASE64;
-  let module = compiled.get(base64);
-  if (module === undefined) {
-    const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-    // Without WebAssembly SIMD the module does not validate; callers then keep tfjs-backend-wasm's kernels.
-    module = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    compiled.set(base64, module);
+/** The bytes of one build of the module, for a plain or a shared memory. */
+export function nativeModuleBytes(instructions: NativeInstructions, shared: boolean): Uint8Array<ArrayBuffer> {
+  const base64 = BASE64[instructions][shared ? 'shared' : 'plain'];
+  return Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+}
+
+/** A compiled build of the module. */
+interface CompiledNative {
+  readonly module: WebAssembly.Module;
+  readonly instructions: NativeInstructions;
+}
+
+const compiled = new Map<boolean, CompiledNative | null>();
+
+/**
+ * The best build this engine validates, for a plain or a shared memory: relaxed SIMD, else SIMD128, else
+ * null (no WebAssembly SIMD: callers then keep tfjs-backend-wasm's kernels).
+ */
+function compiledModule(shared: boolean): CompiledNative | null {
+  let known = compiled.get(shared);
+  if (known === undefined) {
+    known = null;
+    for (const instructions of ['relaxed-simd', 'simd128'] as const) {
+      const bytes = nativeModuleBytes(instructions, shared);
+      if (WebAssembly.validate(bytes)) {
+        known = { module: new WebAssembly.Module(bytes), instructions };
+        break;
+      }
+    }
+    compiled.set(shared, known);
   }
-  return module;
+  return known;
+}
+
+/** The build the native kernels run with on this engine, or null where it lacks WebAssembly SIMD. */
+export function nativeInstructions(): NativeInstructions | null {
+  return compiledModule(false)?.instructions ?? null;
 }
 
 interface ModuleWithAllocator extends WasmModule {
@@ -123,9 +172,10 @@ export function nativeKernels(backend: WasmBackend): NativeKernels | null {
   const known = instances.get(backend.wasm);
   if (known !== undefined) return known;
   const memory = backendMemory(backend);
-  const module = compiledModule(isShared(memory));
+  const build = compiledModule(isShared(memory));
   let kernels: NativeKernels | null = null;
-  if (module !== null) {
+  if (build !== null) {
+    const { module } = build;
     const wasm = backend.wasm as ModuleWithAllocator;
     const instance = new WebAssembly.Instance(module, { env: { memory } });
     const own = instance.exports as unknown as NativeExports;
@@ -134,6 +184,7 @@ export function nativeKernels(backend: WasmBackend): NativeKernels | null {
     let capacity = 0;
     kernels = {
       exports: own,
+      instructions: build.instructions,
       threads: threadCount > 1 ? createThreadPool(threadCount, module, memory, own as unknown as Record<string, (...args: number[]) => unknown>) : null,
       scratch(bytes) {
         if (bytes > capacity) {

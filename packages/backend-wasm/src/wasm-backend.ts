@@ -61,6 +61,11 @@ export function backendMemory(backend: WasmBackend): WebAssembly.Memory {
   return memory;
 }
 
+/** Whether `memory` is shared between threads (a module must declare that in its import). */
+export function isShared(memory: WebAssembly.Memory): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+}
+
 /** The id under which the C++ side knows `t`. */
 export function tensorId(backend: WasmBackend, t: TensorInfo): number {
   return dataOf(backend, t).id;

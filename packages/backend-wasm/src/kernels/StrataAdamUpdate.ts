@@ -2,7 +2,7 @@
  * StrataAdamUpdate: one Adam step for one variable in a single pass over the wasm heap, instead of the
  * dozen elementwise kernels (each a dispatch, an allocation and a full pass) the optimizer's ops take.
  * The optimizers in `@strata-ml/optimizers` run it whenever it is registered for the current backend. The
- * loop is WebAssembly SIMD (`simd-adam.ts`), JavaScript where SIMD is missing.
+ * loop is native (`native/adam_update.c`), JavaScript where WebAssembly SIMD is missing.
  *
  * Inputs `variable`, `gradient`, `m`, `v` (float32, same shape); attributes `alpha` (the step size with
  * both bias corrections folded in, `lr·√(1 - β2^t)/(1 - β1^t)`), `beta1`, `beta2`, `epsilon`. Outputs, new
@@ -13,8 +13,8 @@ import { util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { invalidArgument, shapeMismatch, StrataAdamUpdate } from '@strata-ml/core';
 import { input, numberAttr } from '../kernel-args';
-import { adamSimd } from '../simd-adam';
-import { asWasmBackend, backendMemory, f32, memoryOffset } from '../wasm-backend';
+import { nativeKernels } from '../native-kernels';
+import { asWasmBackend, f32, memoryOffset } from '../wasm-backend';
 
 /** Checks that every input is float32 with the variable's shape; returns the inputs in order. */
 export function sameShapeFloatInputs(kernelName: string, inputs: Parameters<KernelFunc>[0]['inputs'], names: readonly string[]): TensorInfo[] {
@@ -44,10 +44,10 @@ export const strataAdamUpdate: KernelFunc = ({ inputs, backend, attrs }): Tensor
   const c1 = 1 - beta1;
   const c2 = 1 - beta2;
   const size = util.sizeFromShape(variable.shape);
-  const simd = adamSimd(backendMemory(wasm));
-  if (simd !== null) {
+  const native = nativeKernels(wasm);
+  if (native !== null) {
     const at = (t: TensorInfo): number => memoryOffset(wasm, t);
-    simd({ w: at(variable), g: at(gradient), m: at(m), v: at(v), newW: at(outVar), newM: at(outM), newV: at(outV) }, size, alpha, c1, c2, epsilon);
+    native.exports.adam_update(at(variable), at(gradient), at(m), at(v), at(outVar), at(outM), at(outV), size, alpha, c1, c2, epsilon);
     return [outVar, outM, outV];
   }
   // Views are taken after every allocation: an allocation may grow (and so replace) the heap.

@@ -4,15 +4,15 @@
  * `[channels]`). The stock kernel reduces only innermost axes, so it first transposes the whole tensor:
  * for the first convolution of the CNN of cnn-mnist (`[128, 26, 26, 64]`) that cost ~9 ms per call, more
  * than the convolution's forward pass. Here the rows are added onto the output row in one pass, four
- * floats at a time in WebAssembly SIMD (`simd-column-sum.ts`) when the row length is a multiple of 4, else
- * into float64 accumulators in JavaScript. Every other reduction goes to the stock kernel.
+ * floats at a time in the native module (`native/column_sum.c`), or into float64 accumulators in
+ * JavaScript where WebAssembly SIMD is missing. Every other reduction goes to the stock kernel.
  */
 import { Sum, util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { input } from '../kernel-args';
 import { stockKernel } from '../stock-kernels';
-import { columnSumSimd } from '../simd-column-sum';
-import { asWasmBackend, backendMemory, f32, memoryOffset } from '../wasm-backend';
+import { nativeKernels } from '../native-kernels';
+import { asWasmBackend, f32, memoryOffset } from '../wasm-backend';
 
 /** How many leading axes `axes` reduces, or 0 when they are not exactly the leading ones (and not all). */
 export function leadingAxes(axes: readonly number[], rank: number): number {
@@ -33,10 +33,9 @@ export const sum: KernelFunc = (args): TensorInfo | TensorInfo[] => {
   const cols = util.sizeFromShape(x.shape.slice(k));
   const outShape = attrs?.['keepDims'] === true ? [...x.shape.slice(0, k).map(() => 1), ...x.shape.slice(k)] : x.shape.slice(k);
   const out = wasm.makeOutput(outShape, 'float32');
-  const simd = cols % 4 === 0 ? columnSumSimd(backendMemory(wasm)) : null;
-  if (simd !== null) {
-    f32(wasm, out).fill(0);
-    simd(memoryOffset(wasm, x), memoryOffset(wasm, out), rows, cols);
+  const native = nativeKernels(wasm);
+  if (native !== null) {
+    native.exports.column_sum(memoryOffset(wasm, x), rows, cols, memoryOffset(wasm, out));
     return out;
   }
   const src = f32(wasm, x);

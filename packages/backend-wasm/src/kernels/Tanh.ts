@@ -4,19 +4,23 @@
  * any product but the recurrent one. Strata evaluates a rational approximation: an odd degree-13 polynomial
  * over an even degree-6 one, with |x| clamped to 7.905 (beyond which tanh is within 3e-7 of ±1), the
  * well-known minimax fit of fast float tanh implementations; the error against the exact tanh is below
- * 4e-7 everywhere. Four at a time in WebAssembly SIMD (`simd-tanh.ts`, float32); in JavaScript (float64)
- * for the last `size mod 4` elements and where SIMD is missing.
+ * 4e-7 everywhere. In the native module (`native/tanh_forward.c`, float32, four at a time); in JavaScript
+ * (float64) where WebAssembly SIMD is missing.
  */
 import { Tanh, util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { invalidArgument } from '@strata-ml/core';
 import { input } from '../kernel-args';
-import { TANH_CLAMP, TANH_DENOMINATOR, TANH_NUMERATOR, tanhSimd } from '../simd-tanh';
-import { asWasmBackend, backendMemory, f32, memoryOffset } from '../wasm-backend';
+import { nativeKernels } from '../native-kernels';
+import { asWasmBackend, f32, memoryOffset } from '../wasm-backend';
 
-const CLAMP = TANH_CLAMP;
-const [A1, A3, A5, A7, A9, A11, A13] = TANH_NUMERATOR;
-const [B0, B2, B4, B6] = TANH_DENOMINATOR;
+// The clamp and the coefficients of `native/tanh.h`: odd numerator x¹ … x¹³, even denominator x⁰ … x⁶.
+const CLAMP = 7.90531110763549805;
+const [A1, A3, A5, A7, A9, A11, A13] = [
+  4.89352455891786e-3, 6.37261928875436e-4, 1.48572235717979e-5, 5.12229709037114e-8, -8.60467152213735e-11, 2.00018790482477e-13,
+  -2.76076847742355e-16,
+] as const;
+const [B0, B2, B4, B6] = [4.89352518554385e-3, 2.26843463243900e-3, 1.18534705686654e-4, 1.19825839466702e-6] as const;
 
 /** tanh(x) to within 4e-7 (NaN stays NaN). */
 export function fastTanh(value: number): number {
@@ -34,12 +38,14 @@ export const tanh: KernelFunc = ({ inputs, backend }): TensorInfo => {
   if (x.dtype !== 'float32') throw invalidArgument(Tanh, 'x', 'a float32 tensor', `dtype ${x.dtype}`);
   const out = wasm.makeOutput(x.shape, 'float32');
   const n = util.sizeFromShape(x.shape);
-  const simd = tanhSimd(backendMemory(wasm));
-  const n4 = simd === null ? 0 : n & ~3;
-  if (simd !== null) simd(memoryOffset(wasm, x), memoryOffset(wasm, out), n4);
+  const native = nativeKernels(wasm);
+  if (native !== null) {
+    native.exports.tanh_forward(memoryOffset(wasm, x), memoryOffset(wasm, out), n);
+    return out;
+  }
   const src = f32(wasm, x);
   const dst = f32(wasm, out);
-  for (let i = n4; i < n; i++) dst[i] = fastTanh(src[i] as number);
+  for (let i = 0; i < n; i++) dst[i] = fastTanh(src[i] as number);
   return out;
 };
 

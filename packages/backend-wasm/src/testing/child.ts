@@ -10,9 +10,12 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const packageRoot = path.resolve(__dirname, '..', '..');
 
-/** Runs `script` with `env` added to this process's environment; rejects with its stderr if it fails. */
-export async function runInChild<T>(script: string, env: Record<string, string>): Promise<T> {
-  const { stdout } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', script], {
+/**
+ * Runs `script` with `env` added to this process's environment and `nodeFlags` before Node's own; rejects
+ * with its stderr if it fails.
+ */
+export async function runInChild<T>(script: string, env: Record<string, string>, nodeFlags: readonly string[] = []): Promise<T> {
+  const { stdout } = await run(process.execPath, [...nodeFlags, '--conditions=source', '--import', 'tsx', '-e', script], {
     cwd: packageRoot,
     env: { ...process.env, ...env },
   });
