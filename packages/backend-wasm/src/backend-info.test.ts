@@ -1,18 +1,20 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import { STRATA_WASM_KERNELS, backendInfo, installedWasmFolder } from './index';
 import { nativeModuleBytes } from './native-kernels';
 
 describe('backendInfo', () => {
-  it('reports SIMD, one thread in Node, the SIMD binary and Strata kernels once the backend runs', async () => {
+  it('reports SIMD, the default threads in Node, the binary, the native build and Strata kernels once the backend runs', async () => {
     await tf.setBackend('wasm');
     const info = await backendInfo();
-    // Node 20 runs WebAssembly SIMD; tfjs-backend-wasm 4.22 never enables threads in Node.
+    // Node 20 runs WebAssembly SIMD; by default Strata computes on the available parallelism (at most 8).
+    const threads = Math.min(os.availableParallelism(), 8);
     expect(info).toEqual({
       simd: true,
-      multithreading: false,
-      binary: 'tfjs-backend-wasm-simd.wasm',
-      threads: 1,
+      multithreading: threads > 1,
+      binary: threads > 1 ? 'tfjs-backend-wasm-threaded-simd.wasm' : 'tfjs-backend-wasm-simd.wasm',
+      threads,
       // Node 20 validates relaxed SIMD only behind a flag; Node 22+ runs it.
       nativeInstructions: WebAssembly.validate(nativeModuleBytes('relaxed-simd', false)) ? 'relaxed-simd' : 'simd128',
       kernels: [

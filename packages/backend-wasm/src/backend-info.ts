@@ -20,8 +20,9 @@ export interface WasmBackendInfo {
   /** The binary the backend loads (or loaded). */
   readonly binary: WasmBinary;
   /**
-   * Threads the backend computes with, or null until the backend has started: in Node with threads asked
-   * for (`setThreadsCount`, `STRATA_WASM_THREADS`), the threads of Strata's native kernels.
+   * Threads the backend computes with, or null until the backend has started: in Node, the threads of
+   * Strata's native kernels (by default the available parallelism, at most 8; `setThreadsCount`,
+   * `STRATA_WASM_THREADS`).
    */
   readonly threads: number | null;
   /**

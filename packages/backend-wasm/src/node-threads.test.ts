@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import { runInChild } from './testing/child';
 
 /** Products large enough to be split over threads, checked against a float64 reference in the child. */
@@ -38,10 +39,18 @@ describe('threads in Node', () => {
     for (const err of result.worst) expect(err).toBeLessThan(1e-4);
   }, 60000);
 
-  it('stays on the single-threaded binary by default', async () => {
-    const result = await child({ STRATA_WASM_THREADS: '' });
+  it('STRATA_WASM_THREADS=1 stays on the single-threaded binary', async () => {
+    const result = await child({ STRATA_WASM_THREADS: '1' });
     expect(result.binary).toBe('tfjs-backend-wasm-simd.wasm');
     expect(result.threads).toBe(1);
+    for (const err of result.worst) expect(err).toBeLessThan(1e-4);
+  }, 60000);
+
+  it('computes on the available parallelism by default (at most 8 threads)', async () => {
+    const result = await child({ STRATA_WASM_THREADS: '' });
+    const threads = Math.min(os.availableParallelism(), 8);
+    expect(result.binary).toBe(threads > 1 ? 'tfjs-backend-wasm-threaded-simd.wasm' : 'tfjs-backend-wasm-simd.wasm');
+    expect(result.threads).toBe(threads);
     for (const err of result.worst) expect(err).toBeLessThan(1e-4);
   }, 60000);
 

@@ -1,4 +1,5 @@
-import { requestedThreads, setThreadsCount } from './thread-count';
+import * as os from 'node:os';
+import { MAX_DEFAULT_THREADS, defaultThreads, requestedThreads, setThreadsCount } from './thread-count';
 
 describe('thread count', () => {
   const saved = process.env['STRATA_WASM_THREADS'];
@@ -7,11 +8,17 @@ describe('thread count', () => {
     else process.env['STRATA_WASM_THREADS'] = saved;
   });
 
+  it('defaults to the available parallelism, at most MAX_DEFAULT_THREADS', () => {
+    expect(defaultThreads()).toBe(Math.min(os.availableParallelism(), MAX_DEFAULT_THREADS));
+  });
+
   it('reads STRATA_WASM_THREADS until setThreadsCount decides', () => {
     process.env['STRATA_WASM_THREADS'] = '3';
     expect(requestedThreads()).toBe(3);
-    delete process.env['STRATA_WASM_THREADS'];
+    process.env['STRATA_WASM_THREADS'] = '1';
     expect(requestedThreads()).toBe(1);
+    delete process.env['STRATA_WASM_THREADS'];
+    expect(requestedThreads()).toBe(defaultThreads());
     setThreadsCount(2);
     process.env['STRATA_WASM_THREADS'] = '4';
     expect(requestedThreads()).toBe(2);
