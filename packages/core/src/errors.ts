@@ -20,6 +20,17 @@ export class ShapeError extends ValueError {}
 /** A string identifier (loss, optimizer, activation, …) is not known; the message lists the valid ones. */
 export class UnknownIdentifierError extends ValueError {}
 
+/** An options object has a key its receiver does not take; `key` is that key (the message says what to use). */
+export class UnknownOptionError extends ValueError {
+  constructor(
+    message: string,
+    /** The key that was refused. */
+    readonly key: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A backend is missing, failed to start, or lacks a kernel. */
 export class BackendError extends StrataError {}
 

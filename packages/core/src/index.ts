@@ -14,12 +14,17 @@ export { setBackend, ready, getBackend, installedBackends, DEFAULT_BACKEND } fro
 export type { BackendName } from './backend';
 export { RandomGenerator, setRandomSeed, getRandomSeed, nextSeed, globalRandom } from './random';
 export { toCategorical } from './to-categorical';
+export { OptionSpec, defineOptions, notSupportedYet, optionKeys, renamedInKeras3 } from './options';
+export type { OptionKeys, LegacyOptions, NoOptions } from './options';
+export { closestName, editDistance } from './closest-name';
+export { warnOnce } from './warn-once';
 export { StrataAdamUpdate, StrataSGDUpdate, StrataDropoutMask, StrataSimpleRNN, StrataSimpleRNNGrad } from './kernel-names';
 export {
   StrataError,
   ValueError,
   ShapeError,
   UnknownIdentifierError,
+  UnknownOptionError,
   BackendError,
   RuntimeError,
   formatShape,
