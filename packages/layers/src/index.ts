@@ -14,6 +14,7 @@ export { isShapeList, shapeSize } from './shape';
 export type { Shape } from './shape';
 export { toSnakeCase, layerNamePrefix, uniqueLayerName, resetLayerNames } from './names';
 export { registerLayer, getRegisteredLayer, serializeLayer, deserializeLayer } from './registry';
+export { LAYER_OPTION_KEYS } from './layer-options';
 
 export { Dense } from './core/dense';
 export type { DenseArgs } from './core/dense';

@@ -1,6 +1,7 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
 import { Layer, type LayerArgs } from '../layer';
 import { registerLayer } from '../registry';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link LeakyReLU}. */
 export interface LeakyReLUArgs extends LayerArgs {
@@ -8,12 +9,18 @@ export interface LeakyReLUArgs extends LayerArgs {
   negativeSlope?: number;
 }
 
+const LEAKY_RELU_OPTIONS = defineOptions<LeakyReLUArgs>('LeakyReLU', {
+  ...LAYER_OPTION_KEYS,
+  negativeSlope: true,
+}, { renamed: { alpha: 'negativeSlope' } });
+
 /** `x` for `x >= 0`, `negativeSlope · x` otherwise (Maas et al. 2013). */
 export class LeakyReLU extends Layer {
   static override readonly className: string = 'LeakyReLU';
   readonly negativeSlope: number;
 
   constructor(args: LeakyReLUArgs = {}) {
+    args = LEAKY_RELU_OPTIONS.check(args);
     super(args);
     const slope = args.negativeSlope ?? 0.3;
     if (typeof slope !== 'number' || !(slope >= 0)) throw invalidArgument('LeakyReLU', 'negativeSlope', 'a number >= 0', args.negativeSlope);

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, shapeMismatch, defineOptions } from '@strata-ml/core';
 import type { Constraint } from '../constraints/constraint';
 import { getConstraint, serializeConstraint, type ConstraintIdentifier } from '../constraints/get-constraint';
 import { getInitializer, serializeInitializer, type InitializerIdentifier } from '../initializers/get-initializer';
@@ -9,6 +9,7 @@ import { registerLayer } from '../registry';
 import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from '../regularizers/get-regularizer';
 import type { Regularizer } from '../regularizers/regularizer';
 import type { Shape } from '../shape';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link PReLU}. */
 export interface PReLUArgs extends LayerArgs {
@@ -25,6 +26,14 @@ export interface PReLUArgs extends LayerArgs {
   sharedAxes?: number[] | null;
 }
 
+const P_RE_LU_OPTIONS = defineOptions<PReLUArgs>('PReLU', {
+  ...LAYER_OPTION_KEYS,
+  alphaInitializer: true,
+  alphaRegularizer: true,
+  alphaConstraint: true,
+  sharedAxes: true,
+});
+
 /**
  * Parametric ReLU (He et al. 2015, https://arxiv.org/abs/1502.01852): `x` for `x >= 0`, `alpha · x`
  * otherwise, with `alpha` learned, shaped like a sample (less the shared axes).
@@ -39,7 +48,7 @@ export class PReLU extends Layer {
   alpha: LayerVariable | null = null;
 
   constructor(args: PReLUArgs = {}) {
-    super(args);
+    super(P_RE_LU_OPTIONS.check(args));
     this.alphaInitializer = getInitializer(args.alphaInitializer ?? 'zeros');
     this.alphaRegularizer = args.alphaRegularizer == null ? null : getRegularizer(args.alphaRegularizer);
     this.alphaConstraint = args.alphaConstraint == null ? null : getConstraint(args.alphaConstraint);

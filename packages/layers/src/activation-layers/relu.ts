@@ -1,6 +1,7 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
 import { Layer, type LayerArgs } from '../layer';
 import { registerLayer } from '../registry';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link ReLU}. */
 export interface ReLUArgs extends LayerArgs {
@@ -11,6 +12,13 @@ export interface ReLUArgs extends LayerArgs {
   /** Inputs below it take the negative slope, >= 0 (default 0). */
   threshold?: number;
 }
+
+const RE_LU_OPTIONS = defineOptions<ReLUArgs>('ReLU', {
+  ...LAYER_OPTION_KEYS,
+  maxValue: true,
+  negativeSlope: true,
+  threshold: true,
+});
 
 /**
  * The general rectifier: `maxValue` for `x >= maxValue`, `x` for `threshold <= x < maxValue`, and
@@ -23,7 +31,7 @@ export class ReLU extends Layer {
   readonly threshold: number;
 
   constructor(args: ReLUArgs = {}) {
-    super(args);
+    super(RE_LU_OPTIONS.check(args));
     const nonNegative = (name: string, v: unknown): number => {
       if (typeof v !== 'number' || !(v >= 0)) throw invalidArgument('ReLU', name, 'a number >= 0', v);
       return v;

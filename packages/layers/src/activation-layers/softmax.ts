@@ -1,7 +1,8 @@
-import { Tensor, invalidArgument } from '@strata-ml/core';
+import { Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
 import { softmax } from '../activations/activations';
 import { Layer, type LayerArgs } from '../layer';
 import { registerLayer } from '../registry';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link Softmax}. */
 export interface SoftmaxArgs extends LayerArgs {
@@ -9,13 +10,15 @@ export interface SoftmaxArgs extends LayerArgs {
   axis?: number;
 }
 
+const SOFTMAX_OPTIONS = defineOptions<SoftmaxArgs>('Softmax', { ...LAYER_OPTION_KEYS, axis: true });
+
 /** `exp(x) / sum(exp(x))` along `axis`, so that every slice along it sums to 1. */
 export class Softmax extends Layer {
   static override readonly className: string = 'Softmax';
   readonly axis: number;
 
   constructor(args: SoftmaxArgs = {}) {
-    super(args);
+    super(SOFTMAX_OPTIONS.check(args));
     const axis = args.axis ?? -1;
     if (!Number.isInteger(axis)) throw invalidArgument('Softmax', 'axis', 'an integer', args.axis);
     this.axis = axis;

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions, type NoOptions } from '@strata-ml/core';
 
 /** A projection applied to a weight after each optimizer step (for example, keep it non-negative). */
 export abstract class Constraint {
@@ -24,6 +24,8 @@ export interface MaxNormArgs {
   axis?: number | number[];
 }
 
+const MAX_NORM_OPTIONS = defineOptions<MaxNormArgs>('MaxNorm', { maxValue: true, axis: true });
+
 // Keras's epsilon, keeps the norm division finite.
 const EPSILON = 1e-7;
 
@@ -34,6 +36,7 @@ export class MaxNorm extends Constraint {
   readonly axis: number | number[];
   constructor(args: MaxNormArgs = {}) {
     super();
+    MAX_NORM_OPTIONS.check(args);
     this.maxValue = args.maxValue ?? 2;
     this.axis = args.axis ?? 0;
     if (!(this.maxValue > 0)) throw invalidArgument('MaxNorm', 'maxValue', 'a positive number', args.maxValue);
@@ -50,9 +53,15 @@ export class MaxNorm extends Constraint {
   }
 }
 
+const NON_NEG_OPTIONS = defineOptions<NoOptions>('NonNeg', {});
+
 /** Sets negative weights to zero. */
 export class NonNeg extends Constraint {
   static override readonly className: string = 'NonNeg';
+  constructor(args: NoOptions = {}) {
+    super();
+    NON_NEG_OPTIONS.check(args);
+  }
   apply(w: Tensor): Tensor {
     return tf.relu(w);
   }
@@ -64,12 +73,15 @@ export interface UnitNormArgs {
   axis?: number | number[];
 }
 
+const UNIT_NORM_OPTIONS = defineOptions<UnitNormArgs>('UnitNorm', { axis: true });
+
 /** Rescales each slice along `axis` to unit L2 norm. */
 export class UnitNorm extends Constraint {
   static override readonly className: string = 'UnitNorm';
   readonly axis: number | number[];
   constructor(args: UnitNormArgs = {}) {
     super();
+    UNIT_NORM_OPTIONS.check(args);
     this.axis = args.axis ?? 0;
   }
   apply(w: Tensor): Tensor {

@@ -3,7 +3,7 @@ import { lookupIdentifier } from '../identifier';
 import type { SerializedObject } from '../initializers/initializer';
 import { Constraint, MaxNorm, NonNeg, UnitNorm } from './constraint';
 
-type ConstraintClass = new (args?: Record<string, unknown>) => Constraint;
+type ConstraintClass = new (args?: never) => Constraint;
 
 const BY_NAME: ReadonlyMap<string, ConstraintClass> = new Map<string, ConstraintClass>([
   ['max_norm', MaxNorm],
@@ -25,7 +25,7 @@ export function getConstraint(identifier: ConstraintIdentifier): Constraint {
   if (identifier != null && typeof identifier === 'object' && typeof identifier.className === 'string') {
     const cls = BY_CLASS.get(identifier.className);
     if (cls === undefined) throw unknownIdentifier('getConstraint', 'constraint class', identifier.className, [...BY_CLASS.keys()]);
-    return new cls(identifier.config ?? {});
+    return new cls((identifier.config ?? {}) as never);
   }
   throw invalidArgument('getConstraint', 'identifier', 'a name, { className, config } or a Constraint', identifier);
 }

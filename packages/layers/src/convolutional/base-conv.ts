@@ -1,4 +1,4 @@
-import { tf, Tensor, ValueError, invalidArgument, shapeMismatch } from '@strata-ml/core';
+import { tf, Tensor, ValueError, invalidArgument, shapeMismatch, optionKeys } from '@strata-ml/core';
 import { getActivation, serializeActivation } from '../activations/get-activation';
 import { linear, relu, type ActivationFn } from '../activations/activations';
 import type { Constraint } from '../constraints/constraint';
@@ -12,6 +12,7 @@ import { getRegularizer, serializeRegularizer } from '../regularizers/get-regula
 import type { Regularizer } from '../regularizers/regularizer';
 import type { Shape } from '../shape';
 import { checkDataFormat, convOutputLength, normalizePadding, normalizeTuple, type DataFormat, type PaddingMode } from './conv-utils';
+import { KERNEL_LAYER_OPTION_KEYS } from '../core/kernel-layer-args';
 
 /** Arguments shared by every convolution layer (besides `filters` and `kernelSize`). */
 export interface BaseConvArgs extends KernelLayerArgs {
@@ -24,6 +25,15 @@ export interface BaseConvArgs extends KernelLayerArgs {
   /** Spacing between kernel taps (atrous convolution): a number or one per axis (default 1). */
   dilationRate?: number | number[];
 }
+
+/** The keys of {@link BaseConvArgs}, spread by the option list of each convolution. */
+export const BASE_CONV_OPTION_KEYS = optionKeys<BaseConvArgs>({
+  ...KERNEL_LAYER_OPTION_KEYS,
+  strides: true,
+  padding: true,
+  dataFormat: true,
+  dilationRate: true,
+});
 
 /**
  * What Conv1D, Conv2D and Conv2DTranspose share: argument checking, the kernel and bias weights, bias and

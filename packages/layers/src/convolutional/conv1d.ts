@@ -1,6 +1,6 @@
-import { tf, Tensor } from '@strata-ml/core';
+import { tf, Tensor, defineOptions } from '@strata-ml/core';
 import { registerLayer } from '../registry';
-import { BaseConv, type BaseConvArgs } from './base-conv';
+import { BASE_CONV_OPTION_KEYS, BaseConv, type BaseConvArgs } from './base-conv';
 import { dilateKernel } from './conv-utils';
 
 /** Arguments of {@link Conv1D} (besides `filters` and `kernelSize`). */
@@ -16,6 +16,13 @@ export interface Conv1DArgs extends BaseConvArgs {
   padding?: BaseConvArgs['padding'] | 'causal';
 }
 
+const CONV1D_OPTIONS = defineOptions<Conv1DArgs>('Conv1D', {
+  ...BASE_CONV_OPTION_KEYS,
+  strides: true,
+  dilationRate: true,
+  padding: true,
+});
+
 /**
  * A 1-D convolution over `[batch, steps, channels]` inputs (temporal convolution):
  * `activation(conv1d(x, kernel) + bias)`; the kernel has shape `[kernelSize, inChannels, filters]`.
@@ -28,7 +35,7 @@ export class Conv1D extends BaseConv {
   static override readonly className: string = 'Conv1D';
 
   constructor(filters: number, kernelSize: number | [number], args: Conv1DArgs = {}) {
-    super(1, filters, kernelSize, args, true);
+    super(1, filters, kernelSize, CONV1D_OPTIONS.check(args), true);
   }
 
   protected kernelShape(inputChannels: number): number[] {

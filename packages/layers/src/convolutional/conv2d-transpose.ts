@@ -1,7 +1,7 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
 import type { Shape } from '../shape';
 import { registerLayer } from '../registry';
-import { BaseConv, type BaseConvArgs } from './base-conv';
+import { BASE_CONV_OPTION_KEYS, BaseConv, type BaseConvArgs } from './base-conv';
 import { convOutputLength, deconvOutputLength, dilateKernel, normalizeTuple } from './conv-utils';
 
 /** Arguments of {@link Conv2DTranspose} (besides `filters` and `kernelSize`). */
@@ -17,6 +17,13 @@ export interface Conv2DTransposeArgs extends BaseConvArgs {
   /** Spacing between kernel taps: a number or `[rows, cols]` (default 1); above 1 only with strides 1. */
   dilationRate?: number | [number, number];
 }
+
+const CONV2D_TRANSPOSE_OPTIONS = defineOptions<Conv2DTransposeArgs>('Conv2DTranspose', {
+  ...BASE_CONV_OPTION_KEYS,
+  strides: true,
+  outputPadding: true,
+  dilationRate: true,
+});
 
 /**
  * The transposed 2-D convolution (the gradient of Conv2D with respect to its input), used to upsample in
@@ -36,7 +43,7 @@ export class Conv2DTranspose extends BaseConv {
   readonly outputPadding: number[] | null;
 
   constructor(filters: number, kernelSize: number | [number, number], args: Conv2DTransposeArgs = {}) {
-    super(2, filters, kernelSize, args);
+    super(2, filters, kernelSize, CONV2D_TRANSPOSE_OPTIONS.check(args));
     const where = this.className;
     this.outputPadding = args.outputPadding == null ? null : normalizeTuple(where, 'outputPadding', args.outputPadding, 2, 0);
     this.outputPadding?.forEach((p, i) => {

@@ -1,6 +1,6 @@
-import { tf, Tensor } from '@strata-ml/core';
+import { tf, Tensor, defineOptions } from '@strata-ml/core';
 import { registerLayer } from '../registry';
-import { BaseConv, type BaseConvArgs } from './base-conv';
+import { BASE_CONV_OPTION_KEYS, BaseConv, type BaseConvArgs } from './base-conv';
 import { dilateKernel } from './conv-utils';
 
 /** Arguments of {@link Conv2D} (besides `filters` and `kernelSize`). */
@@ -10,6 +10,8 @@ export interface Conv2DArgs extends BaseConvArgs {
   /** Tap spacing: a number or `[rows, cols]` (default 1). */
   dilationRate?: number | [number, number];
 }
+
+const CONV2D_OPTIONS = defineOptions<Conv2DArgs>('Conv2D', { ...BASE_CONV_OPTION_KEYS, strides: true, dilationRate: true });
 
 /**
  * A 2-D convolution over `[batch, rows, cols, channels]` inputs: `activation(conv2d(x, kernel) + bias)`.
@@ -25,7 +27,7 @@ export class Conv2D extends BaseConv {
   static override readonly className: string = 'Conv2D';
 
   constructor(filters: number, kernelSize: number | [number, number], args: Conv2DArgs = {}) {
-    super(2, filters, kernelSize, args);
+    super(2, filters, kernelSize, CONV2D_OPTIONS.check(args));
   }
 
   protected kernelShape(inputChannels: number): number[] {

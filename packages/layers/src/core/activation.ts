@@ -1,10 +1,13 @@
-import { Tensor } from '@strata-ml/core';
+import { Tensor, defineOptions } from '@strata-ml/core';
 import type { ActivationFn } from '../activations/activations';
 import { getActivation, serializeActivation, type ActivationIdentifier } from '../activations/get-activation';
 import { Layer, type LayerArgs } from '../layer';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link Activation} (besides the activation itself). */
 export type ActivationArgs = LayerArgs;
+
+const ACTIVATION_OPTIONS = defineOptions<ActivationArgs>('Activation', LAYER_OPTION_KEYS);
 
 /**
  * Applies an activation function to its input: `new Activation('relu')`. Has no weights; the output shape
@@ -16,7 +19,7 @@ export class Activation extends Layer {
   readonly activation: ActivationFn;
 
   constructor(activation: ActivationIdentifier, args: ActivationArgs = {}) {
-    super(args);
+    super(ACTIVATION_OPTIONS.check(args));
     this.activation = getActivation(activation);
   }
 

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, shapeMismatch, defineOptions } from '@strata-ml/core';
 import { getActivation, serializeActivation } from '../activations/get-activation';
 import type { ActivationFn } from '../activations/activations';
 import type { Constraint } from '../constraints/constraint';
@@ -11,12 +11,15 @@ import type { LayerVariable } from '../layer-variable';
 import { getRegularizer, serializeRegularizer } from '../regularizers/get-regularizer';
 import type { Regularizer } from '../regularizers/regularizer';
 import type { Shape } from '../shape';
+import { KERNEL_LAYER_OPTION_KEYS } from './kernel-layer-args';
 
 /** Arguments of {@link Dense} (besides `units`). */
 export interface DenseArgs extends KernelLayerArgs {
   /** Size of the input's last axis, for the first layer of a model (Keras's `input_dim`; same as `inputShape: [inputDim]`). */
   inputDim?: number;
 }
+
+const DENSE_OPTIONS = defineOptions<DenseArgs>('Dense', { ...KERNEL_LAYER_OPTION_KEYS, inputDim: true });
 
 /**
  * A densely connected layer: `activation(dot(x, kernel) + bias)`. The kernel has shape `[inputDim, units]`.
@@ -46,6 +49,7 @@ export class Dense extends Layer {
   bias: LayerVariable | null = null;
 
   constructor(units: number, args: DenseArgs = {}) {
+    DENSE_OPTIONS.check(args);
     if (args.inputDim !== undefined && (!Number.isInteger(args.inputDim) || args.inputDim <= 0)) {
       throw invalidArgument('Dense', 'inputDim', 'a positive integer', args.inputDim);
     }

@@ -1,10 +1,18 @@
-import { Tensor, ValueError } from '@strata-ml/core';
+import { Tensor, ValueError, defineOptions } from '@strata-ml/core';
 import { Layer, type LayerArgs } from '../layer';
 import type { Shape } from '../shape';
 import { SymbolicTensor } from '../symbolic-tensor';
 
 /** Arguments of {@link InputLayer}: `inputShape` (or `batchInputShape`) is required. */
 export type InputLayerArgs = Pick<LayerArgs, 'name' | 'inputShape' | 'batchInputShape' | 'batchSize' | 'dtype'>;
+
+const INPUT_LAYER_OPTIONS = defineOptions<InputLayerArgs>('InputLayer', {
+  name: true,
+  inputShape: true,
+  batchInputShape: true,
+  batchSize: true,
+  dtype: true,
+});
 
 /**
  * The entry point of a model: declares the input shape and passes its input through unchanged. Its
@@ -16,7 +24,7 @@ export class InputLayer extends Layer {
   readonly output: SymbolicTensor;
 
   constructor(args: InputLayerArgs) {
-    super({ ...args, trainable: false });
+    super({ ...INPUT_LAYER_OPTIONS.check(args), trainable: false });
     if (this.batchInputShape === null) {
       throw new ValueError(`InputLayer: inputShape or batchInputShape is required; received ${JSON.stringify(args)}`);
     }

@@ -1,4 +1,4 @@
-import { invalidArgument } from '@strata-ml/core';
+import { invalidArgument, defineOptions } from '@strata-ml/core';
 import type { SymbolicTensor } from '../symbolic-tensor';
 import { InputLayer } from './input-layer';
 
@@ -14,6 +14,8 @@ export interface InputArgs {
   dtype?: 'float32';
 }
 
+const INPUT_OPTIONS = defineOptions<InputArgs>('Input', { shape: true, batchSize: true, name: true, dtype: true });
+
 const owners = new WeakMap<SymbolicTensor, InputLayer>();
 
 /**
@@ -28,6 +30,7 @@ const owners = new WeakMap<SymbolicTensor, InputLayer>();
  * ```
  */
 export function Input(args: InputArgs): SymbolicTensor {
+  if (args != null) INPUT_OPTIONS.check(args);
   if (args == null || !Array.isArray(args.shape)) throw invalidArgument('Input', 'shape', 'an array of dimensions without the batch axis', args?.shape);
   if (args.batchSize !== undefined && !(Number.isInteger(args.batchSize) && args.batchSize > 0)) {
     throw invalidArgument('Input', 'batchSize', 'a positive integer', args.batchSize);

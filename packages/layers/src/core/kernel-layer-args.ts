@@ -1,8 +1,10 @@
+import { optionKeys } from '@strata-ml/core';
 import type { ActivationIdentifier } from '../activations/get-activation';
 import type { ConstraintIdentifier } from '../constraints/get-constraint';
 import type { InitializerIdentifier } from '../initializers/get-initializer';
 import type { LayerArgs } from '../layer';
 import type { RegularizerIdentifier } from '../regularizers/get-regularizer';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of every layer with a kernel, an optional bias and an output activation (Dense, convolutions). */
 export interface KernelLayerArgs extends LayerArgs {
@@ -23,3 +25,16 @@ export interface KernelLayerArgs extends LayerArgs {
   /** Projection of the bias after each optimizer step. */
   biasConstraint?: ConstraintIdentifier | null;
 }
+
+/** The keys of {@link KernelLayerArgs}, spread by the option lists of Dense and the convolutions. */
+export const KERNEL_LAYER_OPTION_KEYS = optionKeys<KernelLayerArgs>({
+  ...LAYER_OPTION_KEYS,
+  activation: true,
+  useBias: true,
+  kernelInitializer: true,
+  biasInitializer: true,
+  kernelRegularizer: true,
+  biasRegularizer: true,
+  kernelConstraint: true,
+  biasConstraint: true,
+});

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
 import type { Constraint } from '../constraints/constraint';
 import { getConstraint, serializeConstraint, type ConstraintIdentifier } from '../constraints/get-constraint';
 import { getInitializer, serializeInitializer, type InitializerIdentifier } from '../initializers/get-initializer';
@@ -9,6 +9,7 @@ import { registerLayer } from '../registry';
 import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from '../regularizers/get-regularizer';
 import type { Regularizer } from '../regularizers/regularizer';
 import type { Shape } from '../shape';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link Embedding} (besides `inputDim` and `outputDim`). */
 export interface EmbeddingArgs extends LayerArgs {
@@ -26,6 +27,15 @@ export interface EmbeddingArgs extends LayerArgs {
   /** Accepted for Keras 2 configs and ignored, as Keras 3 does; give `inputShape` instead. */
   inputLength?: number | null;
 }
+
+const EMBEDDING_OPTIONS = defineOptions<EmbeddingArgs>('Embedding', {
+  ...LAYER_OPTION_KEYS,
+  embeddingsInitializer: true,
+  embeddingsRegularizer: true,
+  embeddingsConstraint: true,
+  maskZero: true,
+  inputLength: true,
+});
 
 /**
  * Turns integer indices into dense vectors by looking them up in a trainable `[inputDim, outputDim]`
@@ -50,7 +60,7 @@ export class Embedding extends Layer {
   embeddings: LayerVariable | null = null;
 
   constructor(inputDim: number, outputDim: number, args: EmbeddingArgs = {}) {
-    super(args);
+    super(EMBEDDING_OPTIONS.check(args));
     if (!Number.isInteger(inputDim) || inputDim <= 0) throw invalidArgument('Embedding', 'inputDim', 'a positive integer', inputDim);
     if (!Number.isInteger(outputDim) || outputDim <= 0) throw invalidArgument('Embedding', 'outputDim', 'a positive integer', outputDim);
     this.inputDim = inputDim;

@@ -1,9 +1,16 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions, type NoOptions } from '@strata-ml/core';
 import { Initializer } from './initializer';
+
+const ZEROS_OPTIONS = defineOptions<NoOptions>('Zeros', {});
+const ONES_OPTIONS = defineOptions<NoOptions>('Ones', {});
 
 /** Fills with zeros (Keras's default bias initializer). */
 export class Zeros extends Initializer {
   static override readonly className: string = 'Zeros';
+  constructor(args: NoOptions = {}) {
+    super();
+    ZEROS_OPTIONS.check(args);
+  }
   apply(shape: number[]): Tensor {
     return tf.zeros(shape, 'float32');
   }
@@ -12,6 +19,10 @@ export class Zeros extends Initializer {
 /** Fills with ones. */
 export class Ones extends Initializer {
   static override readonly className: string = 'Ones';
+  constructor(args: NoOptions = {}) {
+    super();
+    ONES_OPTIONS.check(args);
+  }
   apply(shape: number[]): Tensor {
     return tf.ones(shape, 'float32');
   }
@@ -23,12 +34,15 @@ export interface ConstantArgs {
   value?: number;
 }
 
+const CONSTANT_OPTIONS = defineOptions<ConstantArgs>('Constant', { value: true });
+
 /** Fills with one value. */
 export class Constant extends Initializer {
   static override readonly className: string = 'Constant';
   readonly value: number;
   constructor(args: ConstantArgs = {}) {
     super();
+    CONSTANT_OPTIONS.check(args);
     this.value = args.value ?? 0;
     if (!Number.isFinite(this.value)) throw invalidArgument('Constant', 'value', 'a finite number', args.value);
   }

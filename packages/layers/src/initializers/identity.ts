@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, shapeMismatch, defineOptions } from '@strata-ml/core';
 import { Initializer } from './initializer';
 
 /** Arguments of {@link Identity}. */
@@ -7,12 +7,15 @@ export interface IdentityArgs {
   gain?: number;
 }
 
+const IDENTITY_OPTIONS = defineOptions<IdentityArgs>('Identity', { gain: true });
+
 /** `gain` times the identity matrix (ones on the main diagonal of a possibly non-square matrix); 2-D only. */
 export class Identity extends Initializer {
   static override readonly className: string = 'Identity';
   readonly gain: number;
   constructor(args: IdentityArgs = {}) {
     super();
+    IDENTITY_OPTIONS.check(args);
     this.gain = args.gain ?? 1;
     if (!Number.isFinite(this.gain)) throw invalidArgument('Identity', 'gain', 'a finite number', args.gain);
   }

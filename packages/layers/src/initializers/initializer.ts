@@ -1,4 +1,4 @@
-import { Tensor, nextSeed, invalidArgument } from '@strata-ml/core';
+import { Tensor, nextSeed, invalidArgument, optionKeys } from '@strata-ml/core';
 
 /** The serialized form of an initializer, regularizer, constraint or layer: class name plus config. */
 export interface SerializedObject {
@@ -36,6 +36,9 @@ export interface SeedArgs {
    */
   seed?: number | null;
 }
+
+/** The keys of {@link SeedArgs}, spread by the option lists of the random initializers. */
+export const SEED_OPTION_KEYS = optionKeys<SeedArgs>({ seed: true });
 
 /** The seed for one draw: the fixed one, or a fresh one from the global generator. */
 export function drawSeed(seed: number | undefined): number {

@@ -1,11 +1,13 @@
-import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata-ml/core';
-import { Initializer, checkSeed, drawSeed, type SeedArgs } from './initializer';
+import { tf, Tensor, invalidArgument, shapeMismatch, defineOptions } from '@strata-ml/core';
+import { Initializer, SEED_OPTION_KEYS, checkSeed, drawSeed, type SeedArgs } from './initializer';
 
 /** Arguments of {@link Orthogonal}. */
 export interface OrthogonalArgs extends SeedArgs {
   /** Multiplies the orthogonal matrix (Keras default 1). */
   gain?: number;
 }
+
+const ORTHOGONAL_OPTIONS = defineOptions<OrthogonalArgs>('Orthogonal', { ...SEED_OPTION_KEYS, gain: true });
 
 /**
  * A random orthogonal matrix (Saxe et al. 2014): the Q of the QR decomposition of a normal draw, with
@@ -18,6 +20,7 @@ export class Orthogonal extends Initializer {
   readonly seed: number | undefined;
   constructor(args: OrthogonalArgs = {}) {
     super();
+    ORTHOGONAL_OPTIONS.check(args);
     this.gain = args.gain ?? 1;
     if (!Number.isFinite(this.gain)) throw invalidArgument('Orthogonal', 'gain', 'a finite number', args.gain);
     this.seed = args.seed ?? undefined;

@@ -1,5 +1,5 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
-import { Initializer, checkSeed, drawSeed, type SeedArgs } from './initializer';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
+import { Initializer, SEED_OPTION_KEYS, checkSeed, drawSeed, type SeedArgs } from './initializer';
 
 /** Arguments of {@link RandomNormal} and {@link TruncatedNormal}. */
 export interface RandomNormalArgs extends SeedArgs {
@@ -8,6 +8,8 @@ export interface RandomNormalArgs extends SeedArgs {
   /** Standard deviation (Keras default 0.05). */
   stddev?: number;
 }
+
+const RANDOM_NORMAL_OPTIONS = defineOptions<RandomNormalArgs>('RandomNormal', { ...SEED_OPTION_KEYS, mean: true, stddev: true });
 
 function checkStddev(where: string, stddev: number): void {
   if (!(stddev >= 0) || !Number.isFinite(stddev)) throw invalidArgument(where, 'stddev', 'a non-negative finite number', stddev);
@@ -21,6 +23,7 @@ export class RandomNormal extends Initializer {
   readonly seed: number | undefined;
   constructor(args: RandomNormalArgs = {}) {
     super();
+    RANDOM_NORMAL_OPTIONS.check(args, new.target.className);
     this.mean = args.mean ?? 0;
     this.stddev = args.stddev ?? 0.05;
     this.seed = args.seed ?? undefined;
@@ -54,6 +57,12 @@ export interface RandomUniformArgs extends SeedArgs {
   maxval?: number;
 }
 
+const RANDOM_UNIFORM_OPTIONS = defineOptions<RandomUniformArgs>('RandomUniform', {
+  ...SEED_OPTION_KEYS,
+  minval: true,
+  maxval: true,
+});
+
 /** Draws uniformly from [minval, maxval). */
 export class RandomUniform extends Initializer {
   static override readonly className: string = 'RandomUniform';
@@ -62,6 +71,7 @@ export class RandomUniform extends Initializer {
   readonly seed: number | undefined;
   constructor(args: RandomUniformArgs = {}) {
     super();
+    RANDOM_UNIFORM_OPTIONS.check(args);
     this.minval = args.minval ?? -0.05;
     this.maxval = args.maxval ?? 0.05;
     this.seed = args.seed ?? undefined;

@@ -1,5 +1,5 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
-import { Initializer, checkSeed, computeFans, drawSeed, type SeedArgs } from './initializer';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
+import { Initializer, SEED_OPTION_KEYS, checkSeed, computeFans, drawSeed, type SeedArgs } from './initializer';
 
 /** Which fan `VarianceScaling` divides by. */
 export type FanMode = 'fan_in' | 'fan_out' | 'fan_avg';
@@ -15,6 +15,15 @@ export interface VarianceScalingArgs extends SeedArgs {
   /** `'truncated_normal'` (default), `'untruncated_normal'` or `'uniform'`; camelCase accepted. */
   distribution?: Distribution | 'truncatedNormal' | 'untruncatedNormal' | 'normal';
 }
+
+const SEED_OPTIONS = defineOptions<SeedArgs>('VarianceScaling', SEED_OPTION_KEYS);
+
+const VARIANCE_SCALING_OPTIONS = defineOptions<VarianceScalingArgs>('VarianceScaling', {
+  ...SEED_OPTION_KEYS,
+  scale: true,
+  mode: true,
+  distribution: true,
+});
 
 /**
  * The standard deviation of a unit normal truncated to [-2, 2]; dividing by it makes a truncated normal
@@ -43,6 +52,7 @@ export class VarianceScaling extends Initializer {
 
   constructor(args: VarianceScalingArgs = {}) {
     super();
+    VARIANCE_SCALING_OPTIONS.check(args, new.target.className);
     const where = (this.constructor as typeof Initializer).className;
     this.scale = args.scale ?? 1;
     if (!(this.scale > 0) || !Number.isFinite(this.scale)) throw invalidArgument(where, 'scale', 'a positive number', args.scale);
@@ -80,7 +90,7 @@ export class VarianceScaling extends Initializer {
 export class GlorotUniform extends VarianceScaling {
   static override readonly className: string = 'GlorotUniform';
   constructor(args: SeedArgs = {}) {
-    super({ scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: args.seed });
+    super({ scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: SEED_OPTIONS.check(args, 'GlorotUniform').seed });
   }
   override getConfig(): Record<string, unknown> {
     return { seed: this.seed ?? null };
@@ -91,7 +101,7 @@ export class GlorotUniform extends VarianceScaling {
 export class GlorotNormal extends VarianceScaling {
   static override readonly className: string = 'GlorotNormal';
   constructor(args: SeedArgs = {}) {
-    super({ scale: 1, mode: 'fan_avg', distribution: 'truncated_normal', seed: args.seed });
+    super({ scale: 1, mode: 'fan_avg', distribution: 'truncated_normal', seed: SEED_OPTIONS.check(args, 'GlorotNormal').seed });
   }
   override getConfig(): Record<string, unknown> {
     return { seed: this.seed ?? null };
@@ -102,7 +112,7 @@ export class GlorotNormal extends VarianceScaling {
 export class HeUniform extends VarianceScaling {
   static override readonly className: string = 'HeUniform';
   constructor(args: SeedArgs = {}) {
-    super({ scale: 2, mode: 'fan_in', distribution: 'uniform', seed: args.seed });
+    super({ scale: 2, mode: 'fan_in', distribution: 'uniform', seed: SEED_OPTIONS.check(args, 'HeUniform').seed });
   }
   override getConfig(): Record<string, unknown> {
     return { seed: this.seed ?? null };
@@ -113,7 +123,7 @@ export class HeUniform extends VarianceScaling {
 export class HeNormal extends VarianceScaling {
   static override readonly className: string = 'HeNormal';
   constructor(args: SeedArgs = {}) {
-    super({ scale: 2, mode: 'fan_in', distribution: 'truncated_normal', seed: args.seed });
+    super({ scale: 2, mode: 'fan_in', distribution: 'truncated_normal', seed: SEED_OPTIONS.check(args, 'HeNormal').seed });
   }
   override getConfig(): Record<string, unknown> {
     return { seed: this.seed ?? null };
@@ -124,7 +134,7 @@ export class HeNormal extends VarianceScaling {
 export class LecunUniform extends VarianceScaling {
   static override readonly className: string = 'LecunUniform';
   constructor(args: SeedArgs = {}) {
-    super({ scale: 1, mode: 'fan_in', distribution: 'uniform', seed: args.seed });
+    super({ scale: 1, mode: 'fan_in', distribution: 'uniform', seed: SEED_OPTIONS.check(args, 'LecunUniform').seed });
   }
   override getConfig(): Record<string, unknown> {
     return { seed: this.seed ?? null };
@@ -135,7 +145,7 @@ export class LecunUniform extends VarianceScaling {
 export class LecunNormal extends VarianceScaling {
   static override readonly className: string = 'LecunNormal';
   constructor(args: SeedArgs = {}) {
-    super({ scale: 1, mode: 'fan_in', distribution: 'truncated_normal', seed: args.seed });
+    super({ scale: 1, mode: 'fan_in', distribution: 'truncated_normal', seed: SEED_OPTIONS.check(args, 'LecunNormal').seed });
   }
   override getConfig(): Record<string, unknown> {
     return { seed: this.seed ?? null };

@@ -1,13 +1,16 @@
-import { tf, Tensor, ShapeError, invalidArgument, formatShape } from '@strata-ml/core';
+import { tf, Tensor, ShapeError, invalidArgument, formatShape, defineOptions } from '@strata-ml/core';
 import { registerLayer } from '../registry';
 import type { Shape } from '../shape';
 import { Merge, type MergeArgs } from './merge';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link Concatenate}. */
 export interface ConcatenateArgs extends MergeArgs {
   /** The axis joined along (default -1); every other axis must match. */
   axis?: number;
 }
+
+const CONCATENATE_OPTIONS = defineOptions<ConcatenateArgs>('Concatenate', { ...LAYER_OPTION_KEYS, axis: true });
 
 /**
  * Joins its inputs along `axis`; they must have the same rank and the same sizes on every other axis.
@@ -21,7 +24,7 @@ export class Concatenate extends Merge {
   readonly axis: number;
 
   constructor(args: ConcatenateArgs = {}) {
-    super(args);
+    super(CONCATENATE_OPTIONS.check(args));
     const axis = args.axis ?? -1;
     if (!Number.isInteger(axis)) throw invalidArgument('Concatenate', 'axis', 'an integer', args.axis);
     this.axis = axis;

@@ -1,13 +1,16 @@
-import { tf, Tensor, ShapeError, invalidArgument, formatShape } from '@strata-ml/core';
+import { tf, Tensor, ShapeError, invalidArgument, formatShape, defineOptions } from '@strata-ml/core';
 import { registerLayer } from '../registry';
 import type { Shape } from '../shape';
 import { Merge, type MergeArgs } from './merge';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link Dot} (besides `axes`). */
 export interface DotArgs extends MergeArgs {
   /** L2-normalize both inputs along the dot axes first, so that the result is the cosine similarity (default false). */
   normalize?: boolean;
 }
+
+const DOT_OPTIONS = defineOptions<DotArgs>('Dot', { ...LAYER_OPTION_KEYS, normalize: true });
 
 /**
  * The per-sample dot product of two inputs of rank 2 or 3, contracting axis `axes[0]` of the first with
@@ -26,7 +29,7 @@ export class Dot extends Merge {
   readonly normalize: boolean;
 
   constructor(axes: number | [number, number], args: DotArgs = {}) {
-    super(args);
+    super(DOT_OPTIONS.check(args));
     const list = typeof axes === 'number' ? [axes, axes] : axes;
     if (!Array.isArray(list) || list.length !== 2 || !list.every((a) => Number.isInteger(a))) {
       throw invalidArgument('Dot', 'axes', 'an integer or an array of two integers', axes);

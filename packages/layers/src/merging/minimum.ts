@@ -1,9 +1,12 @@
-import { tf, Tensor } from '@strata-ml/core';
+import { tf, Tensor, defineOptions } from '@strata-ml/core';
 import { registerLayer } from '../registry';
 import { Merge, type MergeArgs } from './merge';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link Minimum}. */
 export type MinimumArgs = MergeArgs;
+
+const MINIMUM_OPTIONS = defineOptions<MinimumArgs>('Minimum', LAYER_OPTION_KEYS);
 
 /**
  * The element-wise minimum of its inputs.
@@ -14,6 +17,10 @@ export type MinimumArgs = MergeArgs;
  */
 export class Minimum extends Merge {
   static override readonly className: string = 'Minimum';
+
+  constructor(args: MinimumArgs = {}) {
+    super(MINIMUM_OPTIONS.check(args));
+  }
 
   protected merge(inputs: Tensor[]): Tensor {
     return inputs.reduce((acc, t) => tf.minimum(acc, t));

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
 import type { Constraint } from '../constraints/constraint';
 import { getConstraint, serializeConstraint, type ConstraintIdentifier } from '../constraints/get-constraint';
 import { getInitializer, serializeInitializer, type InitializerIdentifier } from '../initializers/get-initializer';
@@ -10,6 +10,7 @@ import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from
 import type { Regularizer } from '../regularizers/regularizer';
 import type { Shape } from '../shape';
 import { normalize, normalizeAxisArg, resolveAxes } from './normalization-utils';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link BatchNormalization}. */
 export interface BatchNormalizationArgs extends LayerArgs {
@@ -40,6 +41,23 @@ export interface BatchNormalizationArgs extends LayerArgs {
   /** Projection of `gamma` after each optimizer step. */
   gammaConstraint?: ConstraintIdentifier | null;
 }
+
+const BATCH_NORMALIZATION_OPTIONS = defineOptions<BatchNormalizationArgs>('BatchNormalization', {
+  ...LAYER_OPTION_KEYS,
+  axis: true,
+  momentum: true,
+  epsilon: true,
+  center: true,
+  scale: true,
+  betaInitializer: true,
+  gammaInitializer: true,
+  movingMeanInitializer: true,
+  movingVarianceInitializer: true,
+  betaRegularizer: true,
+  gammaRegularizer: true,
+  betaConstraint: true,
+  gammaConstraint: true,
+});
 
 /**
  * Batch normalization (Ioffe & Szegedy 2015, https://arxiv.org/abs/1502.03167):
@@ -78,7 +96,7 @@ export class BatchNormalization extends Layer {
   private featureAxes: number[] = [];
 
   constructor(args: BatchNormalizationArgs = {}) {
-    super(args);
+    super(BATCH_NORMALIZATION_OPTIONS.check(args));
     const where = 'BatchNormalization';
     this.axis = normalizeAxisArg(where, args.axis ?? -1);
     this.momentum = args.momentum ?? 0.99;

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
 import type { Constraint } from '../constraints/constraint';
 import { getConstraint, serializeConstraint, type ConstraintIdentifier } from '../constraints/get-constraint';
 import { getInitializer, serializeInitializer, type InitializerIdentifier } from '../initializers/get-initializer';
@@ -10,6 +10,7 @@ import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from
 import type { Regularizer } from '../regularizers/regularizer';
 import type { Shape } from '../shape';
 import { normalize, normalizeAxisArg, resolveAxes } from './normalization-utils';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link LayerNormalization}. */
 export interface LayerNormalizationArgs extends LayerArgs {
@@ -34,6 +35,20 @@ export interface LayerNormalizationArgs extends LayerArgs {
   /** Projection of `gamma` after each optimizer step. */
   gammaConstraint?: ConstraintIdentifier | null;
 }
+
+const LAYER_NORMALIZATION_OPTIONS = defineOptions<LayerNormalizationArgs>('LayerNormalization', {
+  ...LAYER_OPTION_KEYS,
+  axis: true,
+  epsilon: true,
+  center: true,
+  scale: true,
+  betaInitializer: true,
+  gammaInitializer: true,
+  betaRegularizer: true,
+  gammaRegularizer: true,
+  betaConstraint: true,
+  gammaConstraint: true,
+});
 
 /**
  * Layer normalization (Ba et al. 2016, https://arxiv.org/abs/1607.06450): each sample is normalized by
@@ -60,7 +75,7 @@ export class LayerNormalization extends Layer {
   private normAxes: number[] = [];
 
   constructor(args: LayerNormalizationArgs = {}) {
-    super(args);
+    super(LAYER_NORMALIZATION_OPTIONS.check(args));
     const where = 'LayerNormalization';
     this.axis = normalizeAxisArg(where, args.axis ?? -1);
     this.epsilon = args.epsilon ?? 1e-3;

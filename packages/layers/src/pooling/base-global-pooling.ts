@@ -1,8 +1,9 @@
-import { tf, Tensor } from '@strata-ml/core';
+import { tf, Tensor, optionKeys } from '@strata-ml/core';
 import { checkDataFormat, type DataFormat } from '../convolutional/conv-utils';
 import { Layer, type LayerArgs } from '../layer';
 import type { Shape } from '../shape';
 import type { PoolMode } from './base-pooling';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of the global pooling layers. */
 export interface GlobalPoolingArgs extends LayerArgs {
@@ -11,6 +12,13 @@ export interface GlobalPoolingArgs extends LayerArgs {
   /** Keep the pooled axes with size 1 (`[b, 1, 1, c]` instead of `[b, c]`); default false. */
   keepdims?: boolean;
 }
+
+/** The keys of {@link GlobalPoolingArgs}, the option list of every global pooling layer. */
+export const GLOBAL_POOLING_OPTION_KEYS = optionKeys<GlobalPoolingArgs>({
+  ...LAYER_OPTION_KEYS,
+  dataFormat: true,
+  keepdims: true,
+});
 
 /** What the global poolings share: a max or mean over every spatial axis, per channel. */
 export abstract class BaseGlobalPooling extends Layer {

@@ -1,7 +1,8 @@
-import { tf, Tensor } from '@strata-ml/core';
+import { tf, Tensor, optionKeys } from '@strata-ml/core';
 import { checkDataFormat, convOutputLength, normalizePadding, normalizeTuple, type DataFormat } from '../convolutional/conv-utils';
 import { Layer, type LayerArgs } from '../layer';
 import type { Shape } from '../shape';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments shared by the windowed pooling layers. */
 export interface BasePoolingArgs extends LayerArgs {
@@ -12,6 +13,14 @@ export interface BasePoolingArgs extends LayerArgs {
   /** Only `'channels_last'` (the default). */
   dataFormat?: DataFormat;
 }
+
+/** The keys of {@link BasePoolingArgs}, spread by the option list of each windowed pooling layer. */
+export const BASE_POOLING_OPTION_KEYS = optionKeys<BasePoolingArgs>({
+  ...LAYER_OPTION_KEYS,
+  strides: true,
+  padding: true,
+  dataFormat: true,
+});
 
 /** The window reductions pooling layers use. */
 export type PoolMode = 'max' | 'avg';

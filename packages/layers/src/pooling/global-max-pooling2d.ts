@@ -1,9 +1,14 @@
+import { defineOptions } from '@strata-ml/core';
 import { registerLayer } from '../registry';
 import type { PoolMode } from './base-pooling';
-import { BaseGlobalPooling, type GlobalPoolingArgs } from './base-global-pooling';
+import { BaseGlobalPooling, GLOBAL_POOLING_OPTION_KEYS, type GlobalPoolingArgs } from './base-global-pooling';
 
 /** Arguments of {@link GlobalMaxPooling2D}. */
 export type GlobalMaxPooling2DArgs = GlobalPoolingArgs;
+
+const GLOBAL_MAX_POOLING2D_OPTIONS = defineOptions<GlobalMaxPooling2DArgs>('GlobalMaxPooling2D', {
+  ...GLOBAL_POOLING_OPTION_KEYS,
+});
 
 /** The maximum over rows and columns of `[batch, rows, cols, channels]` inputs: `[batch, channels]`. */
 export class GlobalMaxPooling2D extends BaseGlobalPooling {
@@ -11,7 +16,7 @@ export class GlobalMaxPooling2D extends BaseGlobalPooling {
   protected readonly mode: PoolMode = 'max';
 
   constructor(args: GlobalMaxPooling2DArgs = {}) {
-    super(2, args);
+    super(2, GLOBAL_MAX_POOLING2D_OPTIONS.check(args));
   }
 }
 

@@ -1,11 +1,14 @@
+import { defineOptions } from '@strata-ml/core';
 import { registerLayer } from '../registry';
-import { BasePooling, type BasePoolingArgs, type PoolMode } from './base-pooling';
+import { BASE_POOLING_OPTION_KEYS, BasePooling, type BasePoolingArgs, type PoolMode } from './base-pooling';
 
 /** Arguments of {@link MaxPooling1D} (besides `poolSize`). */
 export interface MaxPooling1DArgs extends BasePoolingArgs {
   /** Window step: a number; default the pool size. */
   strides?: number | [number] | null;
 }
+
+const MAX_POOLING1D_OPTIONS = defineOptions<MaxPooling1DArgs>('MaxPooling1D', { ...BASE_POOLING_OPTION_KEYS, strides: true });
 
 /**
  * The maximum over each window of `poolSize` steps of `[batch, steps, channels]` inputs, per channel.
@@ -20,7 +23,7 @@ export class MaxPooling1D extends BasePooling {
 
   /** `poolSize` is the window: a number (default 2). */
   constructor(poolSize: number | [number] = 2, args: MaxPooling1DArgs = {}) {
-    super(1, poolSize, args);
+    super(1, poolSize, MAX_POOLING1D_OPTIONS.check(args));
   }
 }
 

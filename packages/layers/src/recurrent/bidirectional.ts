@@ -1,10 +1,11 @@
-import { tf, Tensor, ValueError, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, ValueError, invalidArgument, defineOptions } from '@strata-ml/core';
 import { Layer, type LayerArgs } from '../layer';
 import type { LayerVariable } from '../layer-variable';
 import type { SerializedObject } from '../initializers/initializer';
 import { deserializeLayer, registerLayer, serializeLayer } from '../registry';
 import { isShapeList, type Shape } from '../shape';
 import { RNN, type RNNCallArgs } from './rnn';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** How {@link Bidirectional} combines the forward and backward outputs; null returns both. */
 export type MergeMode = 'concat' | 'sum' | 'mul' | 'ave' | null;
@@ -23,6 +24,12 @@ export interface BidirectionalArgs extends LayerArgs {
    */
   backwardLayer?: RNN | null;
 }
+
+const BIDIRECTIONAL_OPTIONS = defineOptions<BidirectionalArgs>('Bidirectional', {
+  ...LAYER_OPTION_KEYS,
+  mergeMode: true,
+  backwardLayer: true,
+});
 
 /**
  * Runs a recurrent layer over the sequence in both directions and merges the results, as Keras's
@@ -44,7 +51,7 @@ export class Bidirectional extends Layer {
   readonly returnState: boolean;
 
   constructor(layer: RNN, args: BidirectionalArgs = {}) {
-    super(args);
+    super(BIDIRECTIONAL_OPTIONS.check(args));
     if (!(layer instanceof RNN)) throw invalidArgument('Bidirectional', 'layer', 'a recurrent layer (RNN, SimpleRNN, LSTM, GRU)', layer);
     const mergeMode = args.mergeMode === undefined ? 'concat' : args.mergeMode;
     if (!MERGE_MODES.includes(mergeMode)) throw invalidArgument('Bidirectional', 'mergeMode', "one of 'concat', 'sum', 'mul', 'ave', null", mergeMode);

@@ -1,9 +1,9 @@
-import { tf, Tensor } from '@strata-ml/core';
+import { tf, Tensor, defineOptions, optionKeys } from '@strata-ml/core';
 import { getActivation, serializeActivation, type ActivationIdentifier } from '../activations/get-activation';
 import type { ActivationFn } from '../activations/activations';
 import type { LayerVariable } from '../layer-variable';
 import { registerLayer } from '../registry';
-import { RNNCell, type RNNCellArgs } from './rnn-cell';
+import { RNN_CELL_OPTION_KEYS, RNNCell, type RNNCellArgs } from './rnn-cell';
 
 /** Arguments of {@link GRUCell} (besides `units`). */
 export interface GRUCellArgs extends RNNCellArgs {
@@ -16,6 +16,15 @@ export interface GRUCellArgs extends RNNCellArgs {
    */
   resetAfter?: boolean;
 }
+
+/** The keys of {@link GRUCellArgs}. */
+export const GRU_CELL_OPTION_KEYS = optionKeys<GRUCellArgs>({
+  ...RNN_CELL_OPTION_KEYS,
+  recurrentActivation: true,
+  resetAfter: true,
+});
+
+const GRU_CELL_OPTIONS = defineOptions<GRUCellArgs>('GRUCell', GRU_CELL_OPTION_KEYS);
 
 /**
  * One step of a gated recurrent unit (Cho et al. 2014), as Keras 3's `GRUCell`. The gates are packed
@@ -30,7 +39,7 @@ export class GRUCell extends RNNCell {
   readonly resetAfter: boolean;
 
   constructor(units: number, args: GRUCellArgs = {}) {
-    super(units, 3, args);
+    super(units, 3, GRU_CELL_OPTIONS.check(args));
     this.recurrentActivation = getActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
     this.resetAfter = args.resetAfter ?? true;
   }

@@ -1,10 +1,13 @@
+import { defineOptions } from '@strata-ml/core';
 import { registerLayer } from '../registry';
-import { GRUCell, type GRUCellArgs } from './gru-cell';
+import { GRU_CELL_OPTION_KEYS, GRUCell, type GRUCellArgs } from './gru-cell';
 import { flatRecurrentConfig, splitRecurrentArgs } from './layer-args';
-import { RNN, type RNNArgs } from './rnn';
+import { RNN, RNN_OPTION_KEYS, type RNNArgs } from './rnn';
 
 /** Arguments of {@link GRU} (besides `units`): the cell's and the recurrent layer's. */
 export interface GRUArgs extends GRUCellArgs, RNNArgs {}
+
+const GRU_OPTIONS = defineOptions<GRUArgs>('GRU', { ...GRU_CELL_OPTION_KEYS, ...RNN_OPTION_KEYS });
 
 /**
  * Gated recurrent unit layer (Cho et al. 2014), as Keras 3's `GRU`: {@link GRUCell} run over the time
@@ -19,7 +22,7 @@ export class GRU extends RNN<GRUCell> {
   static override readonly className: string = 'GRU';
 
   constructor(units: number, args: GRUArgs = {}) {
-    const { layerArgs, cellArgs } = splitRecurrentArgs(args);
+    const { layerArgs, cellArgs } = splitRecurrentArgs(GRU_OPTIONS.check(args));
     super(new GRUCell(units, cellArgs), layerArgs);
   }
 

@@ -1,11 +1,7 @@
-import type { LayerArgs } from '../layer';
-import type { RNNArgs } from './rnn';
+import { RNN_OPTION_KEYS, type RNNArgs } from './rnn';
 import type { RNNCell } from './rnn-cell';
 
-const LAYER_KEYS = [
-  'name', 'trainable', 'inputShape', 'batchInputShape', 'batchSize', 'dtype', 'activityRegularizer',
-  'returnSequences', 'returnState', 'goBackwards', 'stateful', 'unroll', 'zeroOutputForMask',
-] as const satisfies readonly (keyof RNNArgs | keyof LayerArgs)[];
+const LAYER_KEYS = Object.keys(RNN_OPTION_KEYS) as (keyof RNNArgs)[];
 
 /**
  * Splits the flat arguments of `SimpleRNN`/`LSTM`/`GRU` into those of the `RNN` layer and those of its
@@ -15,7 +11,7 @@ export function splitRecurrentArgs<A extends RNNArgs>(args: A): { layerArgs: RNN
   const layerArgs: Record<string, unknown> = {};
   const cellArgs: Record<string, unknown> = { ...(args as Record<string, unknown>) };
   for (const key of LAYER_KEYS) {
-    if (key in args) layerArgs[key] = args[key as keyof A];
+    if (Object.prototype.hasOwnProperty.call(args, key)) layerArgs[key] = args[key as keyof A];
     delete cellArgs[key];
   }
   if (args.trainable !== undefined) cellArgs['trainable'] = args.trainable;

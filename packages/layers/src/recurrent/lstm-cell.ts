@@ -1,9 +1,9 @@
-import { tf, Tensor } from '@strata-ml/core';
+import { tf, Tensor, defineOptions, optionKeys } from '@strata-ml/core';
 import { getActivation, serializeActivation, type ActivationIdentifier } from '../activations/get-activation';
 import type { ActivationFn } from '../activations/activations';
 import { Initializer } from '../initializers/initializer';
 import { registerLayer } from '../registry';
-import { RNNCell, type RNNCellArgs } from './rnn-cell';
+import { RNN_CELL_OPTION_KEYS, RNNCell, type RNNCellArgs } from './rnn-cell';
 
 /** Arguments of {@link LSTMCell} (besides `units`). */
 export interface LSTMCellArgs extends RNNCellArgs {
@@ -15,6 +15,15 @@ export interface LSTMCellArgs extends RNNCellArgs {
    */
   unitForgetBias?: boolean;
 }
+
+/** The keys of {@link LSTMCellArgs}. */
+export const LSTM_CELL_OPTION_KEYS = optionKeys<LSTMCellArgs>({
+  ...RNN_CELL_OPTION_KEYS,
+  recurrentActivation: true,
+  unitForgetBias: true,
+});
+
+const LSTM_CELL_OPTIONS = defineOptions<LSTMCellArgs>('LSTMCell', LSTM_CELL_OPTION_KEYS);
 
 /** The LSTM bias at creation: `[bias(units), ones(units), bias(2·units)]` for the `[i, f, c, o]` blocks. */
 class UnitForgetBias extends Initializer {
@@ -40,7 +49,7 @@ export class LSTMCell extends RNNCell {
   readonly unitForgetBias: boolean;
 
   constructor(units: number, args: LSTMCellArgs = {}) {
-    super(units, 4, args);
+    super(units, 4, LSTM_CELL_OPTIONS.check(args));
     this.recurrentActivation = getActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
     this.unitForgetBias = args.unitForgetBias ?? true;
   }

@@ -1,10 +1,13 @@
+import { defineOptions } from '@strata-ml/core';
 import { registerLayer } from '../registry';
-import { LSTMCell, type LSTMCellArgs } from './lstm-cell';
+import { LSTM_CELL_OPTION_KEYS, LSTMCell, type LSTMCellArgs } from './lstm-cell';
 import { flatRecurrentConfig, splitRecurrentArgs } from './layer-args';
-import { RNN, type RNNArgs } from './rnn';
+import { RNN, RNN_OPTION_KEYS, type RNNArgs } from './rnn';
 
 /** Arguments of {@link LSTM} (besides `units`): the cell's and the recurrent layer's. */
 export interface LSTMArgs extends LSTMCellArgs, RNNArgs {}
+
+const LSTM_OPTIONS = defineOptions<LSTMArgs>('LSTM', { ...LSTM_CELL_OPTION_KEYS, ...RNN_OPTION_KEYS });
 
 /**
  * Long short-term memory layer (Hochreiter & Schmidhuber 1997), as Keras 3's `LSTM`: {@link LSTMCell} run
@@ -19,7 +22,7 @@ export class LSTM extends RNN<LSTMCell> {
   static override readonly className: string = 'LSTM';
 
   constructor(units: number, args: LSTMArgs = {}) {
-    const { layerArgs, cellArgs } = splitRecurrentArgs(args);
+    const { layerArgs, cellArgs } = splitRecurrentArgs(LSTM_OPTIONS.check(args));
     super(new LSTMCell(units, cellArgs), layerArgs);
   }
 

@@ -1,4 +1,4 @@
-import { tf, Tensor, RandomGenerator, StrataDropoutMask, ValueError, invalidArgument, nextSeed, shapeMismatch } from '@strata-ml/core';
+import { tf, Tensor, RandomGenerator, StrataDropoutMask, ValueError, invalidArgument, nextSeed, shapeMismatch, optionKeys } from '@strata-ml/core';
 import { getActivation, serializeActivation, type ActivationIdentifier } from '../activations/get-activation';
 import type { ActivationFn } from '../activations/activations';
 import type { Constraint } from '../constraints/constraint';
@@ -10,6 +10,7 @@ import type { LayerVariable } from '../layer-variable';
 import { getRegularizer, serializeRegularizer, type RegularizerIdentifier } from '../regularizers/get-regularizer';
 import type { Regularizer } from '../regularizers/regularizer';
 import { isShapeList, type Shape } from '../shape';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments shared by the recurrent cells (besides `units`). */
 export interface RNNCellArgs extends Omit<LayerArgs, 'activityRegularizer'> {
@@ -42,6 +43,27 @@ export interface RNNCellArgs extends Omit<LayerArgs, 'activityRegularizer'> {
   /** Makes the dropout masks repeatable on their own; by default their seeds come from core's `nextSeed()`. */
   seed?: number | null;
 }
+
+const { activityRegularizer: _activityRegularizer, ...CELL_LAYER_KEYS } = LAYER_OPTION_KEYS;
+
+/** The keys of {@link RNNCellArgs}, spread by the option list of each cell. */
+export const RNN_CELL_OPTION_KEYS = optionKeys<RNNCellArgs>({
+  ...CELL_LAYER_KEYS,
+  activation: true,
+  useBias: true,
+  kernelInitializer: true,
+  recurrentInitializer: true,
+  biasInitializer: true,
+  kernelRegularizer: true,
+  recurrentRegularizer: true,
+  biasRegularizer: true,
+  kernelConstraint: true,
+  recurrentConstraint: true,
+  biasConstraint: true,
+  dropout: true,
+  recurrentDropout: true,
+  seed: true,
+});
 
 /** The dropout masks of one sequence: one `[batch, features]` tensor per gate group, or null when not dropping. */
 export interface DropoutMasks {

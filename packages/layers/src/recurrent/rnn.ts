@@ -1,10 +1,11 @@
-import { tf, Tensor, ValueError, invalidArgument, shapeMismatch } from '@strata-ml/core';
+import { tf, Tensor, ValueError, invalidArgument, shapeMismatch, defineOptions, optionKeys } from '@strata-ml/core';
 import { Layer, type CallArgs, type LayerArgs } from '../layer';
 import type { LayerVariable } from '../layer-variable';
 import { deserializeLayer, registerLayer, serializeLayer } from '../registry';
 import type { SerializedObject } from '../initializers/initializer';
 import { isShapeList, type Shape } from '../shape';
 import { RNNCell } from './rnn-cell';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /**
  * The slices of `t` along its first axis, as `tf.unstack`. One slice is a reshape instead: tfjs-core hands
@@ -33,6 +34,19 @@ export interface RNNArgs extends LayerArgs {
   /** With a mask and `returnSequences`, outputs zeros at masked steps instead of repeating the last output (default false). */
   zeroOutputForMask?: boolean;
 }
+
+/** The keys of {@link RNNArgs}: the recurrent layer's own options, apart from its cell's. */
+export const RNN_OPTION_KEYS = optionKeys<RNNArgs>({
+  ...LAYER_OPTION_KEYS,
+  returnSequences: true,
+  returnState: true,
+  goBackwards: true,
+  stateful: true,
+  unroll: true,
+  zeroOutputForMask: true,
+});
+
+const RNN_OPTIONS = defineOptions<RNNArgs>('RNN', RNN_OPTION_KEYS);
 
 /** The keyword arguments of a recurrent layer's call. */
 export interface RNNCallArgs extends CallArgs {
@@ -63,7 +77,7 @@ export class RNN<C extends RNNCell = RNNCell> extends Layer {
   zeroOutputForMask: boolean;
 
   constructor(cell: C, args: RNNArgs = {}) {
-    super(args);
+    super(RNN_OPTIONS.check(args, new.target.className));
     const where = new.target.className;
     if (!(cell instanceof RNNCell)) throw invalidArgument(where, 'cell', 'an RNNCell (SimpleRNNCell, LSTMCell, GRUCell or a subclass)', cell);
     if (args.stateful === true) {

@@ -1,9 +1,12 @@
+import { defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { registerLayer } from '../registry';
-import { RNNCell, type RNNCellArgs } from './rnn-cell';
+import { RNN_CELL_OPTION_KEYS, RNNCell, type RNNCellArgs } from './rnn-cell';
 
 /** Arguments of {@link SimpleRNNCell} (besides `units`). */
 export type SimpleRNNCellArgs = RNNCellArgs;
+
+const SIMPLE_RNN_CELL_OPTIONS = defineOptions<SimpleRNNCellArgs>('SimpleRNNCell', RNN_CELL_OPTION_KEYS);
 
 /**
  * One step of a fully connected recurrent network (Elman 1990), as Keras's `SimpleRNNCell`:
@@ -17,7 +20,7 @@ export class SimpleRNNCell extends RNNCell {
   static override readonly className: string = 'SimpleRNNCell';
 
   constructor(units: number, args: SimpleRNNCellArgs = {}) {
-    super(units, 1, args);
+    super(units, 1, SIMPLE_RNN_CELL_OPTIONS.check(args));
   }
 
   get stateSize(): number[] {

@@ -1,14 +1,17 @@
-import { tf, type Tensor } from '@strata-ml/core';
+import { tf, type Tensor, defineOptions } from '@strata-ml/core';
 import { getActivation } from '../activations/get-activation';
 import type { LayerVariable } from '../layer-variable';
 import { registerLayer } from '../registry';
+import { RNN_CELL_OPTION_KEYS } from './rnn-cell';
 import { SimpleRNNCell, type SimpleRNNCellArgs } from './simple-rnn-cell';
 import { flatRecurrentConfig, splitRecurrentArgs } from './layer-args';
-import { RNN, type RNNArgs } from './rnn';
+import { RNN, RNN_OPTION_KEYS, type RNNArgs } from './rnn';
 import { hasSimpleRNNKernels, simpleRNNSequence } from './simple-rnn-sequence';
 
 /** Arguments of {@link SimpleRNN} (besides `units`): the cell's and the recurrent layer's. */
 export interface SimpleRNNArgs extends SimpleRNNCellArgs, RNNArgs {}
+
+const SIMPLE_RNN_OPTIONS = defineOptions<SimpleRNNArgs>('SimpleRNN', { ...RNN_CELL_OPTION_KEYS, ...RNN_OPTION_KEYS });
 
 /**
  * Fully connected recurrent layer (Elman 1990), as Keras's `SimpleRNN`:
@@ -29,7 +32,7 @@ export class SimpleRNN extends RNN<SimpleRNNCell> {
   static override readonly className: string = 'SimpleRNN';
 
   constructor(units: number, args: SimpleRNNArgs = {}) {
-    const { layerArgs, cellArgs } = splitRecurrentArgs(args);
+    const { layerArgs, cellArgs } = splitRecurrentArgs(SIMPLE_RNN_OPTIONS.check(args));
     super(new SimpleRNNCell(units, cellArgs), layerArgs);
   }
 

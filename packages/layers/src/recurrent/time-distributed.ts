@@ -1,12 +1,15 @@
-import { tf, Tensor, ValueError, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, ValueError, invalidArgument, defineOptions } from '@strata-ml/core';
 import { Layer, type CallArgs, type LayerArgs } from '../layer';
 import type { LayerVariable } from '../layer-variable';
 import type { SerializedObject } from '../initializers/initializer';
 import { deserializeLayer, registerLayer, serializeLayer } from '../registry';
 import type { Shape } from '../shape';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link TimeDistributed} (besides the wrapped layer). */
 export type TimeDistributedArgs = LayerArgs;
+
+const TIME_DISTRIBUTED_OPTIONS = defineOptions<TimeDistributedArgs>('TimeDistributed', LAYER_OPTION_KEYS);
 
 /**
  * Applies one layer to every time step of `[batch, time, ...]` inputs with the same weights, as Keras's
@@ -24,7 +27,7 @@ export class TimeDistributed extends Layer {
   readonly layer: Layer;
 
   constructor(layer: Layer, args: TimeDistributedArgs = {}) {
-    super(args);
+    super(TIME_DISTRIBUTED_OPTIONS.check(args));
     if (!(layer instanceof Layer)) throw invalidArgument('TimeDistributed', 'layer', 'a Layer', layer);
     this.layer = layer;
     this.inputSpec = { minNdim: 3 };

@@ -1,5 +1,6 @@
-import { tf, Tensor, RandomGenerator, StrataDropoutMask, invalidArgument, nextSeed } from '@strata-ml/core';
+import { tf, Tensor, RandomGenerator, StrataDropoutMask, invalidArgument, nextSeed, defineOptions } from '@strata-ml/core';
 import { Layer, type CallArgs, type LayerArgs } from '../layer';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /**
  * Kernel that draws a whole inverted-dropout mask (entries 0 or `1 / (1 - rate)`) in one pass; attributes
@@ -18,6 +19,8 @@ export interface DropoutArgs extends LayerArgs {
   seed?: number | null;
 }
 
+const DROPOUT_OPTIONS = defineOptions<DropoutArgs>('Dropout', { ...LAYER_OPTION_KEYS, noiseShape: true, seed: true });
+
 /**
  * Sets a fraction `rate` of its inputs to zero during training and scales the rest by `1 / (1 - rate)`
  * (inverted dropout, Srivastava et al. 2014), so inference is the identity.
@@ -31,7 +34,7 @@ export class Dropout extends Layer {
   private readonly generator: RandomGenerator | null;
 
   constructor(rate: number, args: DropoutArgs = {}) {
-    super(args);
+    super(DROPOUT_OPTIONS.check(args));
     if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw invalidArgument('Dropout', 'rate', 'a number in [0, 1)', rate);
     if (args.seed != null && (!Number.isInteger(args.seed) || args.seed < 0)) {
       throw invalidArgument('Dropout', 'seed', 'a non-negative integer', args.seed);

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
 
 /** A penalty on a weight or an activation, added to the loss during training. */
 export abstract class Regularizer {
@@ -26,6 +26,8 @@ export interface L1L2Args {
   l2?: number;
 }
 
+const L1L2_OPTIONS = defineOptions<L1L2Args>('L1L2', { l1: true, l2: true });
+
 /** `l1 * sum(|x|) + l2 * sum(x²)`. */
 export class L1L2 extends Regularizer {
   static override readonly className: string = 'L1L2';
@@ -33,6 +35,7 @@ export class L1L2 extends Regularizer {
   readonly l2: number;
   constructor(args: L1L2Args = {}) {
     super();
+    L1L2_OPTIONS.check(args);
     this.l1 = args.l1 ?? 0;
     this.l2 = args.l2 ?? 0;
     checkFactor(this.className, 'l1', this.l1);
@@ -57,11 +60,13 @@ export interface L1Args {
   l1?: number;
 }
 
+const L1_OPTIONS = defineOptions<L1Args>('L1', { l1: true });
+
 /** `l1 * sum(|x|)`. */
 export class L1 extends L1L2 {
   static override readonly className: string = 'L1';
   constructor(args: L1Args = {}) {
-    super({ l1: args.l1 ?? 0.01 });
+    super({ l1: L1_OPTIONS.check(args).l1 ?? 0.01 });
   }
   override getConfig(): Record<string, unknown> {
     return { l1: this.l1 };
@@ -74,11 +79,13 @@ export interface L2Args {
   l2?: number;
 }
 
+const L2_OPTIONS = defineOptions<L2Args>('L2', { l2: true });
+
 /** `l2 * sum(x²)`. */
 export class L2 extends L1L2 {
   static override readonly className: string = 'L2';
   constructor(args: L2Args = {}) {
-    super({ l2: args.l2 ?? 0.01 });
+    super({ l2: L2_OPTIONS.check(args).l2 ?? 0.01 });
   }
   override getConfig(): Record<string, unknown> {
     return { l2: this.l2 };

@@ -1,9 +1,10 @@
-import { tf, Tensor, shapeMismatch } from '@strata-ml/core';
+import { tf, Tensor, shapeMismatch, defineOptions } from '@strata-ml/core';
 import { checkDataFormat, type DataFormat } from '../convolutional/conv-utils';
 import { Layer, type LayerArgs } from '../layer';
 import { registerLayer } from '../registry';
 import type { Shape } from '../shape';
 import { normalizePairs2D, type Pairs2D } from './padding-pairs';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link Cropping2D}. */
 export interface Cropping2DArgs extends LayerArgs {
@@ -13,6 +14,12 @@ export interface Cropping2DArgs extends LayerArgs {
   dataFormat?: DataFormat;
 }
 
+const CROPPING2_D_OPTIONS = defineOptions<Cropping2DArgs>('Cropping2D', {
+  ...LAYER_OPTION_KEYS,
+  cropping: true,
+  dataFormat: true,
+});
+
 /** Removes rows and columns from the borders of `[batch, rows, cols, channels]` inputs. */
 export class Cropping2D extends Layer {
   static override readonly className: string = 'Cropping2D';
@@ -20,7 +27,7 @@ export class Cropping2D extends Layer {
   readonly cropping: Pairs2D;
 
   constructor(args: Cropping2DArgs = {}) {
-    super(args);
+    super(CROPPING2_D_OPTIONS.check(args));
     checkDataFormat('Cropping2D', args.dataFormat);
     this.cropping = normalizePairs2D('Cropping2D', 'cropping', args.cropping ?? 0);
     this.inputSpec = { ndim: 4 };

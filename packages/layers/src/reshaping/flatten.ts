@@ -1,16 +1,19 @@
-import { tf, Tensor, shapeMismatch } from '@strata-ml/core';
+import { tf, Tensor, shapeMismatch, defineOptions } from '@strata-ml/core';
 import { Layer, type LayerArgs } from '../layer';
 import { shapeSize, type Shape } from '../shape';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link Flatten}. */
 export type FlattenArgs = LayerArgs;
+
+const FLATTEN_OPTIONS = defineOptions<FlattenArgs>('Flatten', LAYER_OPTION_KEYS);
 
 /** Flattens every axis but the batch axis: `[batch, 28, 28]` → `[batch, 784]`. */
 export class Flatten extends Layer {
   static override readonly className: string = 'Flatten';
 
   constructor(args: FlattenArgs = {}) {
-    super(args);
+    super(FLATTEN_OPTIONS.check(args));
     this.inputSpec = { minNdim: 1 };
   }
 

@@ -1,10 +1,13 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
 import { Layer, type LayerArgs } from '../layer';
 import { registerLayer } from '../registry';
 import type { Shape } from '../shape';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link Permute} (besides `dims`). */
 export type PermuteArgs = LayerArgs;
+
+const PERMUTE_OPTIONS = defineOptions<PermuteArgs>('Permute', LAYER_OPTION_KEYS);
 
 /**
  * Reorders the axes of every sample. `dims` numbers the non-batch axes from 1, as Keras does:
@@ -16,7 +19,7 @@ export class Permute extends Layer {
   readonly dims: number[];
 
   constructor(dims: number[], args: PermuteArgs = {}) {
-    super(args);
+    super(PERMUTE_OPTIONS.check(args));
     const sorted = Array.isArray(dims) ? dims.slice().sort((a, b) => a - b) : [];
     if (!Array.isArray(dims) || dims.length === 0 || !sorted.every((d, i) => d === i + 1)) {
       throw invalidArgument('Permute', 'dims', 'a permutation of 1..n (the batch axis 0 excluded)', dims);

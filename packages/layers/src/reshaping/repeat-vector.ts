@@ -1,10 +1,13 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
 import { Layer, type LayerArgs } from '../layer';
 import { registerLayer } from '../registry';
 import type { Shape } from '../shape';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link RepeatVector} (besides `n`). */
 export type RepeatVectorArgs = LayerArgs;
+
+const REPEAT_VECTOR_OPTIONS = defineOptions<RepeatVectorArgs>('RepeatVector', LAYER_OPTION_KEYS);
 
 /** Repeats each `[features]` sample `n` times: `[batch, features]` → `[batch, n, features]`. */
 export class RepeatVector extends Layer {
@@ -13,7 +16,7 @@ export class RepeatVector extends Layer {
   readonly n: number;
 
   constructor(n: number, args: RepeatVectorArgs = {}) {
-    super(args);
+    super(REPEAT_VECTOR_OPTIONS.check(args));
     if (!Number.isInteger(n) || n <= 0) throw invalidArgument('RepeatVector', 'n', 'a positive integer', n);
     this.n = n;
     this.inputSpec = { ndim: 2 };

@@ -1,9 +1,12 @@
-import { tf, Tensor, invalidArgument, shapeMismatch } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, shapeMismatch, defineOptions } from '@strata-ml/core';
 import { Layer, type LayerArgs } from '../layer';
 import { shapeSize, type Shape } from '../shape';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link Reshape} (besides the target shape). */
 export type ReshapeArgs = LayerArgs;
+
+const RESHAPE_OPTIONS = defineOptions<ReshapeArgs>('Reshape', LAYER_OPTION_KEYS);
 
 /**
  * Reshapes every sample to `targetShape` (batch axis excluded); one entry may be -1 and is inferred:
@@ -15,7 +18,7 @@ export class Reshape extends Layer {
   readonly targetShape: number[];
 
   constructor(targetShape: number[], args: ReshapeArgs = {}) {
-    super(args);
+    super(RESHAPE_OPTIONS.check(args));
     const ok = Array.isArray(targetShape) && targetShape.every((d) => d === -1 || (Number.isInteger(d) && d > 0));
     if (!ok || targetShape.filter((d) => d === -1).length > 1) {
       throw invalidArgument('Reshape', 'targetShape', 'an array of positive integers with at most one -1', targetShape);

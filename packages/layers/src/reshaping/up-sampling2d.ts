@@ -1,8 +1,9 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
 import { checkDataFormat, normalizeTuple, type DataFormat } from '../convolutional/conv-utils';
 import { Layer, type LayerArgs } from '../layer';
 import { registerLayer } from '../registry';
 import type { Shape } from '../shape';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link UpSampling2D}. */
 export interface UpSampling2DArgs extends LayerArgs {
@@ -13,6 +14,13 @@ export interface UpSampling2DArgs extends LayerArgs {
   /** Only `'channels_last'` (the default). */
   dataFormat?: DataFormat;
 }
+
+const UP_SAMPLING2_D_OPTIONS = defineOptions<UpSampling2DArgs>('UpSampling2D', {
+  ...LAYER_OPTION_KEYS,
+  size: true,
+  interpolation: true,
+  dataFormat: true,
+});
 
 /**
  * Enlarges `[batch, rows, cols, channels]` inputs by integer factors: `nearest` repeats every cell
@@ -25,7 +33,7 @@ export class UpSampling2D extends Layer {
   readonly interpolation: 'nearest' | 'bilinear';
 
   constructor(args: UpSampling2DArgs = {}) {
-    super(args);
+    super(UP_SAMPLING2_D_OPTIONS.check(args));
     checkDataFormat('UpSampling2D', args.dataFormat);
     this.size = normalizeTuple('UpSampling2D', 'size', args.size ?? 2, 2) as [number, number];
     const interpolation = args.interpolation ?? 'nearest';

@@ -1,9 +1,10 @@
-import { tf, Tensor } from '@strata-ml/core';
+import { tf, Tensor, defineOptions } from '@strata-ml/core';
 import { checkDataFormat, type DataFormat } from '../convolutional/conv-utils';
 import { Layer, type LayerArgs } from '../layer';
 import { registerLayer } from '../registry';
 import type { Shape } from '../shape';
 import { normalizePairs2D, type Pairs2D } from './padding-pairs';
+import { LAYER_OPTION_KEYS } from '../layer-options';
 
 /** Arguments of {@link ZeroPadding2D}. */
 export interface ZeroPadding2DArgs extends LayerArgs {
@@ -13,6 +14,12 @@ export interface ZeroPadding2DArgs extends LayerArgs {
   dataFormat?: DataFormat;
 }
 
+const ZERO_PADDING2_D_OPTIONS = defineOptions<ZeroPadding2DArgs>('ZeroPadding2D', {
+  ...LAYER_OPTION_KEYS,
+  padding: true,
+  dataFormat: true,
+});
+
 /** Adds rows and columns of zeros around `[batch, rows, cols, channels]` inputs. */
 export class ZeroPadding2D extends Layer {
   static override readonly className: string = 'ZeroPadding2D';
@@ -20,7 +27,7 @@ export class ZeroPadding2D extends Layer {
   readonly padding: Pairs2D;
 
   constructor(args: ZeroPadding2DArgs = {}) {
-    super(args);
+    super(ZERO_PADDING2_D_OPTIONS.check(args));
     checkDataFormat('ZeroPadding2D', args.dataFormat);
     this.padding = normalizePairs2D('ZeroPadding2D', 'padding', args.padding ?? 1);
     this.inputSpec = { ndim: 4 };
