@@ -1,7 +1,7 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions, optionKeys } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { EPSILON } from './constants';
-import { Loss } from './loss';
+import { LOSS_OPTION_KEYS, Loss } from './loss';
 import type { LossArgs } from './loss';
 import { castLike, squeezeOrExpandToSameRank } from './same-rank';
 import { assertSameShape, checkLabelSmoothing, resolveAxis } from './validate';
@@ -15,6 +15,12 @@ export interface BinaryCrossentropyOptions {
   /** The axis averaged over; default -1. */
   axis?: number;
 }
+
+const BINARY_CROSSENTROPY_OPTION_KEYS = optionKeys<BinaryCrossentropyOptions>({
+  fromLogits: true,
+  labelSmoothing: true,
+  axis: true,
+});
 
 /**
  * Elementwise binary crossentropy. From probabilities: `-(t·log(p) + (1 - t)·log(1 - p))` with `p` clipped
@@ -54,6 +60,11 @@ export function binaryCrossentropy(yTrue: Tensor, yPred: Tensor, options: Binary
 /** Arguments of {@link BinaryCrossentropy}. */
 export interface BinaryCrossentropyArgs extends LossArgs, BinaryCrossentropyOptions {}
 
+const BINARY_CROSSENTROPY_OPTIONS = defineOptions<BinaryCrossentropyArgs>('BinaryCrossentropy', {
+  ...LOSS_OPTION_KEYS,
+  ...BINARY_CROSSENTROPY_OPTION_KEYS,
+});
+
 /** {@link binaryCrossentropy} as a loss class (Keras's `BinaryCrossentropy`, name `'binary_crossentropy'`). */
 export class BinaryCrossentropy extends Loss {
   override readonly className = 'BinaryCrossentropy';
@@ -65,7 +76,7 @@ export class BinaryCrossentropy extends Loss {
   readonly axis: number;
 
   constructor(args: BinaryCrossentropyArgs = {}) {
-    super(args, 'binary_crossentropy');
+    super(BINARY_CROSSENTROPY_OPTIONS.check(args), 'binary_crossentropy');
     this.fromLogits = args.fromLogits ?? false;
     this.labelSmoothing = args.labelSmoothing ?? 0;
     this.axis = args.axis ?? -1;

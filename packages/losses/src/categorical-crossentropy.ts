@@ -1,7 +1,7 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions, optionKeys } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { EPSILON } from './constants';
-import { Loss } from './loss';
+import { LOSS_OPTION_KEYS, Loss } from './loss';
 import type { LossArgs } from './loss';
 import { castLike } from './same-rank';
 import { assertSameShape, checkLabelSmoothing, resolveAxis } from './validate';
@@ -15,6 +15,12 @@ export interface CategoricalCrossentropyOptions {
   /** The class axis; default -1. */
   axis?: number;
 }
+
+const CATEGORICAL_CROSSENTROPY_OPTION_KEYS = optionKeys<CategoricalCrossentropyOptions>({
+  fromLogits: true,
+  labelSmoothing: true,
+  axis: true,
+});
 
 /**
  * Log-probabilities along `axis`: `x - logSumExp(x)` for logits (stable for any magnitude), otherwise
@@ -55,6 +61,11 @@ export function categoricalCrossentropy(yTrue: Tensor, yPred: Tensor, options: C
 /** Arguments of {@link CategoricalCrossentropy}. */
 export interface CategoricalCrossentropyArgs extends LossArgs, CategoricalCrossentropyOptions {}
 
+const CATEGORICAL_CROSSENTROPY_OPTIONS = defineOptions<CategoricalCrossentropyArgs>('CategoricalCrossentropy', {
+  ...LOSS_OPTION_KEYS,
+  ...CATEGORICAL_CROSSENTROPY_OPTION_KEYS,
+});
+
 /** {@link categoricalCrossentropy} as a loss class (Keras's `CategoricalCrossentropy`, name `'categorical_crossentropy'`). */
 export class CategoricalCrossentropy extends Loss {
   override readonly className = 'CategoricalCrossentropy';
@@ -66,7 +77,7 @@ export class CategoricalCrossentropy extends Loss {
   readonly axis: number;
 
   constructor(args: CategoricalCrossentropyArgs = {}) {
-    super(args, 'categorical_crossentropy');
+    super(CATEGORICAL_CROSSENTROPY_OPTIONS.check(args), 'categorical_crossentropy');
     this.fromLogits = args.fromLogits ?? false;
     this.labelSmoothing = args.labelSmoothing ?? 0;
     this.axis = args.axis ?? -1;

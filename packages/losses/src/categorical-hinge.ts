@@ -1,6 +1,6 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Loss } from './loss';
+import { LOSS_OPTION_KEYS, Loss } from './loss';
 import type { LossArgs } from './loss';
 import { castLike } from './same-rank';
 
@@ -20,12 +20,14 @@ export function categoricalHinge(yTrue: Tensor, yPred: Tensor): Tensor {
 /** Arguments of {@link CategoricalHinge}. */
 export type CategoricalHingeArgs = LossArgs;
 
+const CATEGORICAL_HINGE_OPTIONS = defineOptions<CategoricalHingeArgs>('CategoricalHinge', { ...LOSS_OPTION_KEYS });
+
 /** {@link categoricalHinge} as a loss class (Keras's `CategoricalHinge`, name `'categorical_hinge'`). */
 export class CategoricalHinge extends Loss {
   override readonly className = 'CategoricalHinge';
 
   constructor(args: CategoricalHingeArgs = {}) {
-    super(args, 'categorical_hinge');
+    super(CATEGORICAL_HINGE_OPTIONS.check(args), 'categorical_hinge');
   }
 
   override call(yTrue: Tensor, yPred: Tensor): Tensor {

@@ -1,6 +1,6 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Loss } from './loss';
+import { LOSS_OPTION_KEYS, Loss } from './loss';
 import type { LossArgs } from './loss';
 import { alignTargets } from './same-rank';
 
@@ -30,12 +30,14 @@ export function hinge(yTrue: Tensor, yPred: Tensor): Tensor {
 /** Arguments of {@link Hinge}. */
 export type HingeArgs = LossArgs;
 
+const HINGE_OPTIONS = defineOptions<HingeArgs>('Hinge', { ...LOSS_OPTION_KEYS });
+
 /** {@link hinge} as a loss class (Keras's `Hinge`, name `'hinge'`). */
 export class Hinge extends Loss {
   override readonly className = 'Hinge';
 
   constructor(args: HingeArgs = {}) {
-    super(args, 'hinge');
+    super(HINGE_OPTIONS.check(args), 'hinge');
   }
 
   override call(yTrue: Tensor, yPred: Tensor): Tensor {

@@ -1,6 +1,6 @@
-import { tf, invalidArgument } from '@strata-ml/core';
+import { tf, invalidArgument, defineOptions, optionKeys } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Loss } from './loss';
+import { LOSS_OPTION_KEYS, Loss } from './loss';
 import type { LossArgs } from './loss';
 import { alignTargets } from './same-rank';
 
@@ -9,6 +9,8 @@ export interface HuberOptions {
   /** Where the loss turns from quadratic to linear; default 1. */
   delta?: number;
 }
+
+const HUBER_OPTION_KEYS = optionKeys<HuberOptions>({ delta: true });
 
 /**
  * Huber loss per sample: with `e = yPred - yTrue`, `mean(|e| <= delta ? e²/2 : delta·|e| - delta²/2, axis=-1)`.
@@ -32,6 +34,8 @@ export function huber(yTrue: Tensor, yPred: Tensor, options: HuberOptions = {}):
 /** Arguments of {@link Huber}. */
 export interface HuberArgs extends LossArgs, HuberOptions {}
 
+const HUBER_OPTIONS = defineOptions<HuberArgs>('Huber', { ...LOSS_OPTION_KEYS, ...HUBER_OPTION_KEYS });
+
 /** {@link huber} as a loss class (Keras's `Huber`, name `'huber_loss'`). */
 export class Huber extends Loss {
   override readonly className = 'Huber';
@@ -39,7 +43,7 @@ export class Huber extends Loss {
   readonly delta: number;
 
   constructor(args: HuberArgs = {}) {
-    super(args, 'huber_loss');
+    super(HUBER_OPTIONS.check(args), 'huber_loss');
     this.delta = args.delta ?? 1;
     if (!(this.delta > 0) || !Number.isFinite(this.delta)) throw invalidArgument('Huber', 'delta', 'a positive number', this.delta);
   }

@@ -3,7 +3,7 @@
  * reduction, and `getLoss` to resolve them by name.
  */
 export { EPSILON } from './constants';
-export { Loss } from './loss';
+export { LOSS_OPTION_KEYS, Loss } from './loss';
 export type { LossArgs, LossFn } from './loss';
 export { LossFunctionWrapper } from './loss-function-wrapper';
 export type { LossFunctionWrapperArgs } from './loss-function-wrapper';

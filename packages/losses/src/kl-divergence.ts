@@ -1,7 +1,7 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { EPSILON } from './constants';
-import { Loss } from './loss';
+import { LOSS_OPTION_KEYS, Loss } from './loss';
 import type { LossArgs } from './loss';
 import { castLike } from './same-rank';
 
@@ -20,12 +20,14 @@ export function klDivergence(yTrue: Tensor, yPred: Tensor): Tensor {
 /** Arguments of {@link KLDivergence}. */
 export type KLDivergenceArgs = LossArgs;
 
+const KL_DIVERGENCE_OPTIONS = defineOptions<KLDivergenceArgs>('KLDivergence', { ...LOSS_OPTION_KEYS });
+
 /** {@link klDivergence} as a loss class (Keras's `KLDivergence`, name `'kl_divergence'`). */
 export class KLDivergence extends Loss {
   override readonly className = 'KLDivergence';
 
   constructor(args: KLDivergenceArgs = {}) {
-    super(args, 'kl_divergence');
+    super(KL_DIVERGENCE_OPTIONS.check(args), 'kl_divergence');
   }
 
   override call(yTrue: Tensor, yPred: Tensor): Tensor {

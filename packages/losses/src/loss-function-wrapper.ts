@@ -1,5 +1,6 @@
+import { defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Loss } from './loss';
+import { LOSS_OPTION_KEYS, Loss } from './loss';
 import type { LossArgs, LossFn } from './loss';
 import { alignTargets } from './same-rank';
 
@@ -8,6 +9,11 @@ export interface LossFunctionWrapperArgs extends LossArgs {
   /** The per-sample loss function to wrap. */
   fn: LossFn;
 }
+
+const LOSS_FUNCTION_WRAPPER_OPTIONS = defineOptions<LossFunctionWrapperArgs>('LossFunctionWrapper', {
+  ...LOSS_OPTION_KEYS,
+  fn: true,
+});
 
 /**
  * Turns a plain `(yTrue, yPred) => perSampleLoss` function into a {@link Loss}, as Keras does for a
@@ -20,7 +26,7 @@ export class LossFunctionWrapper extends Loss {
   readonly fn: LossFn;
 
   constructor(args: LossFunctionWrapperArgs) {
-    super(args, args.fn.name || 'loss');
+    super(LOSS_FUNCTION_WRAPPER_OPTIONS.check(args), args.fn.name || 'loss');
     this.fn = args.fn;
   }
 

@@ -1,4 +1,4 @@
-import { tf } from '@strata-ml/core';
+import { tf, optionKeys } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { reduceWeightedValues, standardizeReduction } from './reduction';
 import type { Reduction, ReductionIdentifier } from './reduction';
@@ -13,6 +13,9 @@ export interface LossArgs {
   /** How per-sample losses are reduced; default `'sum_over_batch_size'`. */
   reduction?: ReductionIdentifier;
 }
+
+/** The keys of {@link LossArgs}, spread by the option list of every loss class. */
+export const LOSS_OPTION_KEYS = optionKeys<LossArgs>({ name: true, reduction: true });
 
 /**
  * Base class of the losses: a pure per-sample function (`call`) plus a name and a reduction.

@@ -1,6 +1,6 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Loss } from './loss';
+import { LOSS_OPTION_KEYS, Loss } from './loss';
 import type { LossArgs } from './loss';
 import { alignTargets } from './same-rank';
 
@@ -21,12 +21,14 @@ export function meanAbsoluteError(yTrue: Tensor, yPred: Tensor): Tensor {
 /** Arguments of {@link MeanAbsoluteError}. */
 export type MeanAbsoluteErrorArgs = LossArgs;
 
+const MEAN_ABSOLUTE_ERROR_OPTIONS = defineOptions<MeanAbsoluteErrorArgs>('MeanAbsoluteError', { ...LOSS_OPTION_KEYS });
+
 /** {@link meanAbsoluteError} as a loss class (Keras's `MeanAbsoluteError`, name `'mean_absolute_error'`). */
 export class MeanAbsoluteError extends Loss {
   override readonly className = 'MeanAbsoluteError';
 
   constructor(args: MeanAbsoluteErrorArgs = {}) {
-    super(args, 'mean_absolute_error');
+    super(MEAN_ABSOLUTE_ERROR_OPTIONS.check(args), 'mean_absolute_error');
   }
 
   override call(yTrue: Tensor, yPred: Tensor): Tensor {

@@ -1,7 +1,7 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { EPSILON } from './constants';
-import { Loss } from './loss';
+import { LOSS_OPTION_KEYS, Loss } from './loss';
 import type { LossArgs } from './loss';
 import { alignTargets } from './same-rank';
 
@@ -20,12 +20,16 @@ export function meanAbsolutePercentageError(yTrue: Tensor, yPred: Tensor): Tenso
 /** Arguments of {@link MeanAbsolutePercentageError}. */
 export type MeanAbsolutePercentageErrorArgs = LossArgs;
 
+const MEAN_ABSOLUTE_PERCENTAGE_ERROR_OPTIONS = defineOptions<MeanAbsolutePercentageErrorArgs>('MeanAbsolutePercentageError', {
+  ...LOSS_OPTION_KEYS,
+});
+
 /** {@link meanAbsolutePercentageError} as a loss class (name `'mean_absolute_percentage_error'`). */
 export class MeanAbsolutePercentageError extends Loss {
   override readonly className = 'MeanAbsolutePercentageError';
 
   constructor(args: MeanAbsolutePercentageErrorArgs = {}) {
-    super(args, 'mean_absolute_percentage_error');
+    super(MEAN_ABSOLUTE_PERCENTAGE_ERROR_OPTIONS.check(args), 'mean_absolute_percentage_error');
   }
 
   override call(yTrue: Tensor, yPred: Tensor): Tensor {

@@ -1,6 +1,6 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Loss } from './loss';
+import { LOSS_OPTION_KEYS, Loss } from './loss';
 import type { LossArgs } from './loss';
 import { alignTargets } from './same-rank';
 
@@ -21,12 +21,14 @@ export function meanSquaredError(yTrue: Tensor, yPred: Tensor): Tensor {
 /** Arguments of {@link MeanSquaredError}. */
 export type MeanSquaredErrorArgs = LossArgs;
 
+const MEAN_SQUARED_ERROR_OPTIONS = defineOptions<MeanSquaredErrorArgs>('MeanSquaredError', { ...LOSS_OPTION_KEYS });
+
 /** {@link meanSquaredError} as a loss class (Keras's `MeanSquaredError`, name `'mean_squared_error'`). */
 export class MeanSquaredError extends Loss {
   override readonly className = 'MeanSquaredError';
 
   constructor(args: MeanSquaredErrorArgs = {}) {
-    super(args, 'mean_squared_error');
+    super(MEAN_SQUARED_ERROR_OPTIONS.check(args), 'mean_squared_error');
   }
 
   override call(yTrue: Tensor, yPred: Tensor): Tensor {

@@ -1,7 +1,7 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { EPSILON } from './constants';
-import { Loss } from './loss';
+import { LOSS_OPTION_KEYS, Loss } from './loss';
 import type { LossArgs } from './loss';
 import { alignTargets } from './same-rank';
 
@@ -21,12 +21,16 @@ export function meanSquaredLogarithmicError(yTrue: Tensor, yPred: Tensor): Tenso
 /** Arguments of {@link MeanSquaredLogarithmicError}. */
 export type MeanSquaredLogarithmicErrorArgs = LossArgs;
 
+const MEAN_SQUARED_LOGARITHMIC_ERROR_OPTIONS = defineOptions<MeanSquaredLogarithmicErrorArgs>('MeanSquaredLogarithmicError', {
+  ...LOSS_OPTION_KEYS,
+});
+
 /** {@link meanSquaredLogarithmicError} as a loss class (name `'mean_squared_logarithmic_error'`). */
 export class MeanSquaredLogarithmicError extends Loss {
   override readonly className = 'MeanSquaredLogarithmicError';
 
   constructor(args: MeanSquaredLogarithmicErrorArgs = {}) {
-    super(args, 'mean_squared_logarithmic_error');
+    super(MEAN_SQUARED_LOGARITHMIC_ERROR_OPTIONS.check(args), 'mean_squared_logarithmic_error');
   }
 
   override call(yTrue: Tensor, yPred: Tensor): Tensor {

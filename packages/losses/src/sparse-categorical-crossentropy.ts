@@ -1,7 +1,7 @@
-import { tf, formatShape, invalidArgument, shapeMismatch } from '@strata-ml/core';
+import { tf, formatShape, invalidArgument, shapeMismatch, defineOptions, optionKeys } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { logProbabilities } from './categorical-crossentropy';
-import { Loss } from './loss';
+import { LOSS_OPTION_KEYS, Loss } from './loss';
 import type { LossArgs } from './loss';
 import { resolveAxis } from './validate';
 
@@ -12,6 +12,11 @@ export interface SparseCategoricalCrossentropyOptions {
   /** The class axis of `yPred`; only the last axis is supported, as in Keras. Default -1. */
   axis?: number;
 }
+
+const SPARSE_CATEGORICAL_CROSSENTROPY_OPTION_KEYS = optionKeys<SparseCategoricalCrossentropyOptions>({
+  fromLogits: true,
+  axis: true,
+});
 
 /**
  * Categorical crossentropy per sample for integer labels: `-log(p[yTrue])`. `yTrue` has the shape of
@@ -50,6 +55,11 @@ export function sparseCategoricalCrossentropy(
 /** Arguments of {@link SparseCategoricalCrossentropy}. */
 export interface SparseCategoricalCrossentropyArgs extends LossArgs, SparseCategoricalCrossentropyOptions {}
 
+const SPARSE_CATEGORICAL_CROSSENTROPY_OPTIONS = defineOptions<SparseCategoricalCrossentropyArgs>('SparseCategoricalCrossentropy', {
+  ...LOSS_OPTION_KEYS,
+  ...SPARSE_CATEGORICAL_CROSSENTROPY_OPTION_KEYS,
+});
+
 /**
  * {@link sparseCategoricalCrossentropy} as a loss class (Keras's `SparseCategoricalCrossentropy`, name
  * `'sparse_categorical_crossentropy'`). Keras's `ignore_class` is not supported.
@@ -62,7 +72,7 @@ export class SparseCategoricalCrossentropy extends Loss {
   readonly axis: number;
 
   constructor(args: SparseCategoricalCrossentropyArgs = {}) {
-    super(args, 'sparse_categorical_crossentropy');
+    super(SPARSE_CATEGORICAL_CROSSENTROPY_OPTIONS.check(args), 'sparse_categorical_crossentropy');
     this.fromLogits = args.fromLogits ?? false;
     this.axis = args.axis ?? -1;
   }

@@ -1,4 +1,4 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { MeanMetricWrapper } from './mean-metric-wrapper';
 import { squeezeOrExpandToSameRank, toFloat } from './same-rank';
@@ -17,6 +17,8 @@ export interface AccuracyArgs {
   name?: string;
 }
 
+const ACCURACY_OPTIONS = defineOptions<AccuracyArgs>('Accuracy', { name: true });
+
 /**
  * How often predictions equal labels exactly (Keras's `Accuracy`). For classifiers, `getMetric('accuracy')`
  * picks {@link BinaryAccuracy}, {@link CategoricalAccuracy} or {@link SparseCategoricalAccuracy} instead.
@@ -25,6 +27,7 @@ export class Accuracy extends MeanMetricWrapper {
   override readonly className = 'Accuracy';
 
   constructor(args: AccuracyArgs = {}) {
+    ACCURACY_OPTIONS.check(args);
     super(accuracy, args.name ?? 'accuracy');
   }
 }

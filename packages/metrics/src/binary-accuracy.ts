@@ -1,4 +1,4 @@
-import { tf, invalidArgument } from '@strata-ml/core';
+import { tf, invalidArgument, defineOptions, optionKeys } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { MeanMetricWrapper } from './mean-metric-wrapper';
 import { squeezeOrExpandToSameRank, toFloat } from './same-rank';
@@ -8,6 +8,8 @@ export interface BinaryAccuracyOptions {
   /** A prediction above this counts as 1; default 0.5. */
   threshold?: number;
 }
+
+const BINARY_ACCURACY_OPTION_KEYS = optionKeys<BinaryAccuracyOptions>({ threshold: true });
 
 /** Per sample, the fraction of entries where `yPred > threshold` matches the 0/1 label (mean over the last axis). */
 export function binaryAccuracy(yTrue: Tensor, yPred: Tensor, options: BinaryAccuracyOptions = {}): Tensor {
@@ -24,6 +26,11 @@ export interface BinaryAccuracyArgs extends BinaryAccuracyOptions {
   name?: string;
 }
 
+const BINARY_ACCURACY_OPTIONS = defineOptions<BinaryAccuracyArgs>('BinaryAccuracy', {
+  ...BINARY_ACCURACY_OPTION_KEYS,
+  name: true,
+});
+
 /** How often thresholded predictions match binary labels (Keras's `BinaryAccuracy`). */
 export class BinaryAccuracy extends MeanMetricWrapper {
   override readonly className = 'BinaryAccuracy';
@@ -31,6 +38,7 @@ export class BinaryAccuracy extends MeanMetricWrapper {
   readonly threshold: number;
 
   constructor(args: BinaryAccuracyArgs = {}) {
+    BINARY_ACCURACY_OPTIONS.check(args);
     const threshold = args.threshold ?? 0.5;
     if (!(threshold > 0 && threshold < 1)) {
       throw invalidArgument('BinaryAccuracy', 'threshold', 'a number in (0, 1)', args.threshold);

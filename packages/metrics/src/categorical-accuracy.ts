@@ -1,4 +1,4 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { MeanMetricWrapper } from './mean-metric-wrapper';
 import { toFloat } from './same-rank';
@@ -14,11 +14,14 @@ export interface CategoricalAccuracyArgs {
   name?: string;
 }
 
+const CATEGORICAL_ACCURACY_OPTIONS = defineOptions<CategoricalAccuracyArgs>('CategoricalAccuracy', { name: true });
+
 /** How often the predicted class matches a one-hot label (Keras's `CategoricalAccuracy`). */
 export class CategoricalAccuracy extends MeanMetricWrapper {
   override readonly className = 'CategoricalAccuracy';
 
   constructor(args: CategoricalAccuracyArgs = {}) {
+    CATEGORICAL_ACCURACY_OPTIONS.check(args);
     super(categoricalAccuracy, args.name ?? 'categorical_accuracy');
   }
 }

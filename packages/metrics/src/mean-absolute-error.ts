@@ -1,4 +1,4 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { MeanMetricWrapper } from './mean-metric-wrapper';
 import { squeezeOrExpandToSameRank, toFloat } from './same-rank';
@@ -17,11 +17,14 @@ export interface MeanAbsoluteErrorArgs {
   name?: string;
 }
 
+const MEAN_ABSOLUTE_ERROR_OPTIONS = defineOptions<MeanAbsoluteErrorArgs>('MeanAbsoluteError', { name: true });
+
 /** Running mean of {@link meanAbsoluteError} (Keras's `metrics.MeanAbsoluteError`). */
 export class MeanAbsoluteError extends MeanMetricWrapper {
   override readonly className = 'MeanAbsoluteError';
 
   constructor(args: MeanAbsoluteErrorArgs = {}) {
+    MEAN_ABSOLUTE_ERROR_OPTIONS.check(args);
     super(meanAbsoluteError, args.name ?? 'mean_absolute_error');
   }
 }

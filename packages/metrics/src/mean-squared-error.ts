@@ -1,4 +1,4 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { MeanMetricWrapper } from './mean-metric-wrapper';
 import { squeezeOrExpandToSameRank, toFloat } from './same-rank';
@@ -17,11 +17,14 @@ export interface MeanSquaredErrorArgs {
   name?: string;
 }
 
+const MEAN_SQUARED_ERROR_OPTIONS = defineOptions<MeanSquaredErrorArgs>('MeanSquaredError', { name: true });
+
 /** Running mean of {@link meanSquaredError} (Keras's `metrics.MeanSquaredError`). */
 export class MeanSquaredError extends MeanMetricWrapper {
   override readonly className = 'MeanSquaredError';
 
   constructor(args: MeanSquaredErrorArgs = {}) {
+    MEAN_SQUARED_ERROR_OPTIONS.check(args);
     super(meanSquaredError, args.name ?? 'mean_squared_error');
   }
 }

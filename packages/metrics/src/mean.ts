@@ -1,4 +1,4 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { Metric } from './metric';
 import { reduceToSamplewise } from './samplewise';
@@ -8,6 +8,8 @@ export interface MeanArgs {
   /** Name shown in logs; default `'mean'`. */
   name?: string;
 }
+
+const MEAN_OPTIONS = defineOptions<MeanArgs>('Mean', { name: true });
 
 /**
  * The (weighted) running mean of the values given to it — the loss tracker of a training loop.
@@ -26,6 +28,7 @@ export class Mean extends Metric {
   private readonly count: tf.Variable;
 
   constructor(args: MeanArgs = {}) {
+    MEAN_OPTIONS.check(args);
     super(args.name ?? 'mean');
     this.total = this.addState();
     this.count = this.addState();

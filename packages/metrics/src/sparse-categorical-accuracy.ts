@@ -1,4 +1,4 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { MeanMetricWrapper } from './mean-metric-wrapper';
 import { toFloat } from './same-rank';
@@ -23,11 +23,16 @@ export interface SparseCategoricalAccuracyArgs {
   name?: string;
 }
 
+const SPARSE_CATEGORICAL_ACCURACY_OPTIONS = defineOptions<SparseCategoricalAccuracyArgs>('SparseCategoricalAccuracy', {
+  name: true,
+});
+
 /** How often the predicted class matches an integer label (Keras's `SparseCategoricalAccuracy`). */
 export class SparseCategoricalAccuracy extends MeanMetricWrapper {
   override readonly className = 'SparseCategoricalAccuracy';
 
   constructor(args: SparseCategoricalAccuracyArgs = {}) {
+    SPARSE_CATEGORICAL_ACCURACY_OPTIONS.check(args);
     super(sparseCategoricalAccuracy, args.name ?? 'sparse_categorical_accuracy');
   }
 }

@@ -1,8 +1,8 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { MeanMetricWrapper } from './mean-metric-wrapper';
 import { squeezeSparseLabels } from './sparse-categorical-accuracy';
-import { checkK, inTopK } from './top-k-categorical-accuracy';
+import { TOP_K_OPTION_KEYS, checkK, inTopK } from './top-k-categorical-accuracy';
 import type { TopKOptions } from './top-k-categorical-accuracy';
 
 /** Per sample, 1 when the integer label is among the `k` highest predictions (default k = 5). */
@@ -18,6 +18,11 @@ export interface SparseTopKCategoricalAccuracyArgs extends TopKOptions {
   name?: string;
 }
 
+const SPARSE_TOP_K_CATEGORICAL_ACCURACY_OPTIONS = defineOptions<SparseTopKCategoricalAccuracyArgs>('SparseTopKCategoricalAccuracy', {
+  ...TOP_K_OPTION_KEYS,
+  name: true,
+});
+
 /** How often an integer label is among the top `k` predictions (Keras's `SparseTopKCategoricalAccuracy`, k = 5). */
 export class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
   override readonly className = 'SparseTopKCategoricalAccuracy';
@@ -25,6 +30,7 @@ export class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
   readonly k: number;
 
   constructor(args: SparseTopKCategoricalAccuracyArgs = {}) {
+    SPARSE_TOP_K_CATEGORICAL_ACCURACY_OPTIONS.check(args);
     const k = args.k ?? 5;
     checkK('SparseTopKCategoricalAccuracy', k);
     super((t, p) => sparseTopKCategoricalAccuracy(t, p, { k }), args.name ?? 'sparse_top_k_categorical_accuracy');

@@ -1,4 +1,4 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { Metric } from './metric';
 import { reduceToSamplewise } from './samplewise';
@@ -9,12 +9,15 @@ export interface SumArgs {
   name?: string;
 }
 
+const SUM_OPTIONS = defineOptions<SumArgs>('Sum', { name: true });
+
 /** The (weighted) running sum of the values given to it: `total += sum(values·w)`. */
 export class Sum extends Metric {
   override readonly className = 'Sum';
   private readonly total: tf.Variable;
 
   constructor(args: SumArgs = {}) {
+    SUM_OPTIONS.check(args);
     super(args.name ?? 'sum');
     this.total = this.addState();
   }

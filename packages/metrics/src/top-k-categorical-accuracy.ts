@@ -1,4 +1,4 @@
-import { tf, invalidArgument } from '@strata-ml/core';
+import { tf, invalidArgument, optionKeys, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { MeanMetricWrapper } from './mean-metric-wrapper';
 import { toFloat } from './same-rank';
@@ -8,6 +8,9 @@ export interface TopKOptions {
   /** How many of the highest predictions count as a hit; default 5. */
   k?: number;
 }
+
+/** The keys of {@link TopKOptions}, shared by both top-k accuracies. */
+export const TOP_K_OPTION_KEYS = optionKeys<TopKOptions>({ k: true });
 
 /** Checks `k` for the top-k metrics. */
 export function checkK(where: string, k: number): void {
@@ -43,6 +46,11 @@ export interface TopKCategoricalAccuracyArgs extends TopKOptions {
   name?: string;
 }
 
+const TOP_K_CATEGORICAL_ACCURACY_OPTIONS = defineOptions<TopKCategoricalAccuracyArgs>('TopKCategoricalAccuracy', {
+  ...TOP_K_OPTION_KEYS,
+  name: true,
+});
+
 /** How often a one-hot label is among the top `k` predictions (Keras's `TopKCategoricalAccuracy`, k = 5). */
 export class TopKCategoricalAccuracy extends MeanMetricWrapper {
   override readonly className = 'TopKCategoricalAccuracy';
@@ -50,6 +58,7 @@ export class TopKCategoricalAccuracy extends MeanMetricWrapper {
   readonly k: number;
 
   constructor(args: TopKCategoricalAccuracyArgs = {}) {
+    TOP_K_CATEGORICAL_ACCURACY_OPTIONS.check(args);
     const k = args.k ?? 5;
     checkK('TopKCategoricalAccuracy', k);
     super((t, p) => topKCategoricalAccuracy(t, p, { k }), args.name ?? 'top_k_categorical_accuracy');
