@@ -1,6 +1,6 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Optimizer } from './optimizer';
+import { OPTIMIZER_LEGACY_OPTIONS, OPTIMIZER_OPTION_KEYS, Optimizer } from './optimizer';
 import type { OptimizerArgs } from './optimizer';
 import { checkNonNegative, checkUnitInterval } from './check-args';
 
@@ -11,6 +11,12 @@ export interface AdadeltaArgs extends OptimizerArgs {
   /** Added under the square roots; default 1e-7. */
   epsilon?: number;
 }
+
+const ADADELTA_OPTIONS = defineOptions<AdadeltaArgs>('Adadelta', {
+  ...OPTIMIZER_OPTION_KEYS,
+  rho: true,
+  epsilon: true,
+}, OPTIMIZER_LEGACY_OPTIONS);
 
 /**
  * Adadelta (Zeiler, https://arxiv.org/abs/1212.5701) in Keras's form and defaults (learning rate 0.001,
@@ -24,7 +30,7 @@ export class Adadelta extends Optimizer {
   readonly epsilon: number;
 
   constructor(args: AdadeltaArgs = {}) {
-    super(args, 0.001, 'adadelta');
+    super(ADADELTA_OPTIONS.check(args), 0.001, 'adadelta');
     this.rho = args.rho ?? 0.95;
     this.epsilon = args.epsilon ?? 1e-7;
     checkUnitInterval('Adadelta', { rho: this.rho });

@@ -1,6 +1,6 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Optimizer } from './optimizer';
+import { OPTIMIZER_LEGACY_OPTIONS, OPTIMIZER_OPTION_KEYS, Optimizer } from './optimizer';
 import type { OptimizerArgs } from './optimizer';
 import { checkNonNegative } from './check-args';
 
@@ -11,6 +11,12 @@ export interface AdagradArgs extends OptimizerArgs {
   /** Added under the square root; default 1e-7. */
   epsilon?: number;
 }
+
+const ADAGRAD_OPTIONS = defineOptions<AdagradArgs>('Adagrad', {
+  ...OPTIMIZER_OPTION_KEYS,
+  initialAccumulatorValue: true,
+  epsilon: true,
+}, OPTIMIZER_LEGACY_OPTIONS);
 
 /**
  * Adagrad in Keras's form and defaults (learning rate 0.001, initial accumulator 0.1, ε 1e-7):
@@ -24,7 +30,7 @@ export class Adagrad extends Optimizer {
   readonly epsilon: number;
 
   constructor(args: AdagradArgs = {}) {
-    super(args, 0.001, 'adagrad');
+    super(ADAGRAD_OPTIONS.check(args), 0.001, 'adagrad');
     this.initialAccumulatorValue = args.initialAccumulatorValue ?? 0.1;
     this.epsilon = args.epsilon ?? 1e-7;
     checkNonNegative('Adagrad', { initialAccumulatorValue: this.initialAccumulatorValue, epsilon: this.epsilon });

@@ -1,6 +1,6 @@
-import { tf, StrataAdamUpdate } from '@strata-ml/core';
+import { tf, StrataAdamUpdate, defineOptions, optionKeys } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Optimizer } from './optimizer';
+import { OPTIMIZER_LEGACY_OPTIONS, OPTIMIZER_OPTION_KEYS, Optimizer } from './optimizer';
 import type { OptimizerArgs } from './optimizer';
 import { checkUnitInterval } from './check-args';
 
@@ -15,6 +15,17 @@ export interface AdamArgs extends OptimizerArgs {
   /** Use the running maximum of the second moment (AMSGrad); default false. */
   amsgrad?: boolean;
 }
+
+/** The keys of {@link AdamArgs}, spread by AdamW's option list. */
+export const ADAM_OPTION_KEYS = optionKeys<AdamArgs>({
+  ...OPTIMIZER_OPTION_KEYS,
+  beta1: true,
+  beta2: true,
+  epsilon: true,
+  amsgrad: true,
+});
+
+const ADAM_OPTIONS = defineOptions<AdamArgs>('Adam', ADAM_OPTION_KEYS, OPTIMIZER_LEGACY_OPTIONS);
 
 /**
  * Adam (Kingma & Ba, https://arxiv.org/abs/1412.6980) in Keras's form and defaults (learning rate 0.001,
@@ -35,7 +46,7 @@ export class Adam extends Optimizer {
   readonly amsgrad: boolean;
 
   constructor(args: AdamArgs = {}) {
-    super(args, 0.001, 'adam');
+    super(ADAM_OPTIONS.check(args), 0.001, 'adam');
     this.beta1 = args.beta1 ?? 0.9;
     this.beta2 = args.beta2 ?? 0.999;
     this.epsilon = args.epsilon ?? 1e-7;

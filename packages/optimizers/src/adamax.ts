@@ -1,6 +1,6 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Optimizer } from './optimizer';
+import { OPTIMIZER_LEGACY_OPTIONS, OPTIMIZER_OPTION_KEYS, Optimizer } from './optimizer';
 import type { OptimizerArgs } from './optimizer';
 import { checkUnitInterval } from './check-args';
 
@@ -13,6 +13,13 @@ export interface AdamaxArgs extends OptimizerArgs {
   /** Added to the norm; default 1e-7. */
   epsilon?: number;
 }
+
+const ADAMAX_OPTIONS = defineOptions<AdamaxArgs>('Adamax', {
+  ...OPTIMIZER_OPTION_KEYS,
+  beta1: true,
+  beta2: true,
+  epsilon: true,
+}, OPTIMIZER_LEGACY_OPTIONS);
 
 /**
  * Adamax, Adam with the infinity norm, in Keras's form and defaults (learning rate 0.001, β1 0.9,
@@ -29,7 +36,7 @@ export class Adamax extends Optimizer {
   readonly epsilon: number;
 
   constructor(args: AdamaxArgs = {}) {
-    super(args, 0.001, 'adamax');
+    super(ADAMAX_OPTIONS.check(args), 0.001, 'adamax');
     this.beta1 = args.beta1 ?? 0.9;
     this.beta2 = args.beta2 ?? 0.999;
     this.epsilon = args.epsilon ?? 1e-7;

@@ -1,8 +1,12 @@
-import { Adam } from './adam';
+import { defineOptions } from '@strata-ml/core';
+import { ADAM_OPTION_KEYS, Adam } from './adam';
+import { OPTIMIZER_LEGACY_OPTIONS } from './optimizer';
 import type { AdamArgs } from './adam';
 
 /** Arguments of {@link AdamW}. */
 export type AdamWArgs = AdamArgs;
+
+const ADAMW_OPTIONS = defineOptions<AdamWArgs>('AdamW', { ...ADAM_OPTION_KEYS }, OPTIMIZER_LEGACY_OPTIONS);
 
 /**
  * Adam with decoupled weight decay (Loshchilov & Hutter, https://arxiv.org/abs/1711.05101): {@link Adam}
@@ -12,6 +16,7 @@ export class AdamW extends Adam {
   override readonly className = 'AdamW';
 
   constructor(args: AdamWArgs = {}) {
+    ADAMW_OPTIONS.check(args);
     super({ ...args, name: args.name ?? 'adamw', weightDecay: args.weightDecay ?? 0.004 });
   }
 }

@@ -3,7 +3,7 @@
  * schedules, clipping, weight decay and per-variable slots; SGD, Adam, RMSprop, Adagrad, Adadelta,
  * Adamax, Nadam, AdamW; learning-rate schedules; `getOptimizer`.
  */
-export { Optimizer } from './optimizer';
+export { OPTIMIZER_LEGACY_OPTIONS, OPTIMIZER_OPTION_KEYS, Optimizer } from './optimizer';
 export type { OptimizerArgs } from './optimizer';
 export { SGD } from './sgd';
 export type { SGDArgs } from './sgd';

@@ -1,6 +1,6 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Optimizer } from './optimizer';
+import { OPTIMIZER_LEGACY_OPTIONS, OPTIMIZER_OPTION_KEYS, Optimizer } from './optimizer';
 import type { OptimizerArgs } from './optimizer';
 import { checkUnitInterval } from './check-args';
 
@@ -13,6 +13,13 @@ export interface NadamArgs extends OptimizerArgs {
   /** Added to the root of the second moment; default 1e-7. */
   epsilon?: number;
 }
+
+const NADAM_OPTIONS = defineOptions<NadamArgs>('Nadam', {
+  ...OPTIMIZER_OPTION_KEYS,
+  beta1: true,
+  beta2: true,
+  epsilon: true,
+}, OPTIMIZER_LEGACY_OPTIONS);
 
 /**
  * Nadam, Adam with Nesterov momentum (Dozat, 2016), in Keras's form and defaults (learning rate 0.001,
@@ -31,7 +38,7 @@ export class Nadam extends Optimizer {
   private product = 1;
 
   constructor(args: NadamArgs = {}) {
-    super(args, 0.001, 'nadam');
+    super(NADAM_OPTIONS.check(args), 0.001, 'nadam');
     this.beta1 = args.beta1 ?? 0.9;
     this.beta2 = args.beta2 ?? 0.999;
     this.epsilon = args.epsilon ?? 1e-7;

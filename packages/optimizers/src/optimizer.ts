@@ -1,4 +1,5 @@
-import { tf, formatShape, invalidArgument, shapeMismatch, ValueError, RuntimeError } from '@strata-ml/core';
+import { tf, formatShape, invalidArgument, optionKeys, renamedInKeras3, shapeMismatch, ValueError, RuntimeError, notSupportedYet } from '@strata-ml/core';
+import type { LegacyOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
 import { LearningRateSchedule, checkNumber } from './schedules/learning-rate-schedule';
 import { deserializeSchedule, serializeSchedule } from './schedules/serialize-schedule';
@@ -19,6 +20,35 @@ export interface OptimizerArgs {
   /** Name of the optimizer; defaults to Keras's (`'adam'`, `'SGD'`, …). */
   name?: string;
 }
+
+/** The keys of {@link OptimizerArgs}, spread by the option list of every optimizer. */
+export const OPTIMIZER_OPTION_KEYS = optionKeys<OptimizerArgs>({
+  learningRate: true,
+  clipnorm: true,
+  clipvalue: true,
+  globalClipnorm: true,
+  weightDecay: true,
+  name: true,
+});
+
+/**
+ * The Keras 2 optimizer arguments Keras 3 refuses, with what replaces them, and Keras 3 options not
+ * supported here. Keras 3 warns about `decay` and ignores it; it is refused here, since ignoring it would
+ * silently change training.
+ */
+export const OPTIMIZER_LEGACY_OPTIONS: LegacyOptions = {
+  refused: {
+    lr: renamedInKeras3('lr', 'learningRate'),
+    decay:
+      "option 'decay' (Keras 2's learning-rate decay, lr / (1 + decay · iterations)) was removed in Keras 3; " +
+      'for the same schedule pass learningRate: new InverseTimeDecay({ initialLearningRate: lr, decaySteps: 1, decayRate: decay })',
+    useEma: notSupportedYet('useEma', 'use_ema'),
+    emaMomentum: notSupportedYet('emaMomentum', 'ema_momentum'),
+    emaOverwriteFrequency: notSupportedYet('emaOverwriteFrequency', 'ema_overwrite_frequency'),
+    lossScaleFactor: notSupportedYet('lossScaleFactor', 'loss_scale_factor'),
+    gradientAccumulationSteps: notSupportedYet('gradientAccumulationSteps', 'gradient_accumulation_steps'),
+  },
+};
 
 /**
  * Base class of the optimizers, with Keras 3's division of labour: this class owns the iteration count,

@@ -1,6 +1,6 @@
-import { tf } from '@strata-ml/core';
+import { tf, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Optimizer } from './optimizer';
+import { OPTIMIZER_LEGACY_OPTIONS, OPTIMIZER_OPTION_KEYS, Optimizer } from './optimizer';
 import type { OptimizerArgs } from './optimizer';
 import { checkNonNegative, checkUnitInterval } from './check-args';
 
@@ -15,6 +15,14 @@ export interface RMSpropArgs extends OptimizerArgs {
   /** Divide by the variance (mean square minus squared mean) instead of the mean square; default false. */
   centered?: boolean;
 }
+
+const RMSPROP_OPTIONS = defineOptions<RMSpropArgs>('RMSprop', {
+  ...OPTIMIZER_OPTION_KEYS,
+  rho: true,
+  momentum: true,
+  epsilon: true,
+  centered: true,
+}, OPTIMIZER_LEGACY_OPTIONS);
 
 /**
  * RMSprop in Keras's form and defaults (learning rate 0.001, ρ 0.9, momentum 0, ε 1e-7):
@@ -33,7 +41,7 @@ export class RMSprop extends Optimizer {
   readonly centered: boolean;
 
   constructor(args: RMSpropArgs = {}) {
-    super(args, 0.001, 'rmsprop');
+    super(RMSPROP_OPTIONS.check(args), 0.001, 'rmsprop');
     this.rho = args.rho ?? 0.9;
     this.momentum = args.momentum ?? 0;
     this.epsilon = args.epsilon ?? 1e-7;

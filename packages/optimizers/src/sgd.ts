@@ -1,6 +1,6 @@
-import { tf, StrataSGDUpdate, invalidArgument } from '@strata-ml/core';
+import { tf, StrataSGDUpdate, invalidArgument, defineOptions } from '@strata-ml/core';
 import type { Tensor } from '@strata-ml/core';
-import { Optimizer } from './optimizer';
+import { OPTIMIZER_LEGACY_OPTIONS, OPTIMIZER_OPTION_KEYS, Optimizer } from './optimizer';
 import type { OptimizerArgs } from './optimizer';
 
 /** Arguments of {@link SGD}. */
@@ -10,6 +10,12 @@ export interface SGDArgs extends OptimizerArgs {
   /** Use Nesterov momentum; default false. */
   nesterov?: boolean;
 }
+
+const SGD_OPTIONS = defineOptions<SGDArgs>('SGD', {
+  ...OPTIMIZER_OPTION_KEYS,
+  momentum: true,
+  nesterov: true,
+}, OPTIMIZER_LEGACY_OPTIONS);
 
 /**
  * Stochastic gradient descent with optional (Nesterov) momentum, with Keras's update rules and defaults
@@ -27,7 +33,7 @@ export class SGD extends Optimizer {
   readonly nesterov: boolean;
 
   constructor(args: SGDArgs = {}) {
-    super(args, 0.01, 'SGD');
+    super(SGD_OPTIONS.check(args), 0.01, 'SGD');
     this.momentum = args.momentum ?? 0;
     this.nesterov = args.nesterov ?? false;
     if (!(this.momentum >= 0 && this.momentum <= 1)) {

@@ -1,3 +1,4 @@
+import { defineOptions } from '@strata-ml/core';
 import { LearningRateSchedule, checkNumber } from './learning-rate-schedule';
 
 /** Arguments of {@link CosineDecay}. */
@@ -13,6 +14,14 @@ export interface CosineDecayArgs {
   /** Steps of linear warm-up; default 0. */
   warmupSteps?: number;
 }
+
+const COSINE_DECAY_OPTIONS = defineOptions<CosineDecayArgs>('CosineDecay', {
+  initialLearningRate: true,
+  decaySteps: true,
+  alpha: true,
+  warmupTarget: true,
+  warmupSteps: true,
+});
 
 /**
  * Cosine decay, optionally after a linear warm-up (Keras's `CosineDecay`, SGDR without restarts):
@@ -34,6 +43,7 @@ export class CosineDecay extends LearningRateSchedule {
 
   constructor(args: CosineDecayArgs) {
     super();
+    COSINE_DECAY_OPTIONS.check(args);
     checkNumber('CosineDecay', 'initialLearningRate', args.initialLearningRate, false);
     checkNumber('CosineDecay', 'decaySteps', args.decaySteps, true);
     this.initialLearningRate = args.initialLearningRate;

@@ -1,3 +1,4 @@
+import { defineOptions } from '@strata-ml/core';
 import { LearningRateSchedule, checkNumber } from './learning-rate-schedule';
 
 /** Arguments of {@link ExponentialDecay}. */
@@ -11,6 +12,13 @@ export interface ExponentialDecayArgs {
   /** Decay in whole jumps (`floor(step / decaySteps)`) instead of smoothly; default false. */
   staircase?: boolean;
 }
+
+const EXPONENTIAL_DECAY_OPTIONS = defineOptions<ExponentialDecayArgs>('ExponentialDecay', {
+  initialLearningRate: true,
+  decaySteps: true,
+  decayRate: true,
+  staircase: true,
+});
 
 /**
  * `initialLearningRate · decayRate^(step / decaySteps)`, with the exponent floored when `staircase`
@@ -29,6 +37,7 @@ export class ExponentialDecay extends LearningRateSchedule {
 
   constructor(args: ExponentialDecayArgs) {
     super();
+    EXPONENTIAL_DECAY_OPTIONS.check(args);
     checkNumber('ExponentialDecay', 'initialLearningRate', args.initialLearningRate, false);
     checkNumber('ExponentialDecay', 'decaySteps', args.decaySteps, true);
     checkNumber('ExponentialDecay', 'decayRate', args.decayRate, false);

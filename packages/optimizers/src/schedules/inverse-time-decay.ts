@@ -1,3 +1,4 @@
+import { defineOptions } from '@strata-ml/core';
 import { LearningRateSchedule, checkNumber } from './learning-rate-schedule';
 
 /** Arguments of {@link InverseTimeDecay}. */
@@ -11,6 +12,13 @@ export interface InverseTimeDecayArgs {
   /** Decay in whole jumps (`floor(step / decaySteps)`); default false. */
   staircase?: boolean;
 }
+
+const INVERSE_TIME_DECAY_OPTIONS = defineOptions<InverseTimeDecayArgs>('InverseTimeDecay', {
+  initialLearningRate: true,
+  decaySteps: true,
+  decayRate: true,
+  staircase: true,
+});
 
 /**
  * `initialLearningRate / (1 + decayRate · step / decaySteps)`, the ratio floored when `staircase`
@@ -29,6 +37,7 @@ export class InverseTimeDecay extends LearningRateSchedule {
 
   constructor(args: InverseTimeDecayArgs) {
     super();
+    INVERSE_TIME_DECAY_OPTIONS.check(args);
     checkNumber('InverseTimeDecay', 'initialLearningRate', args.initialLearningRate, false);
     checkNumber('InverseTimeDecay', 'decaySteps', args.decaySteps, true);
     checkNumber('InverseTimeDecay', 'decayRate', args.decayRate, false);

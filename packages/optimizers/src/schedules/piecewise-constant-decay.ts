@@ -1,4 +1,4 @@
-import { ValueError } from '@strata-ml/core';
+import { ValueError, defineOptions } from '@strata-ml/core';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link PiecewiseConstantDecay}. */
@@ -8,6 +8,11 @@ export interface PiecewiseConstantDecayArgs {
   /** The rates: `values[0]` up to and including `boundaries[0]`, …, the last after the last boundary; one more than `boundaries`. */
   values: number[];
 }
+
+const PIECEWISE_CONSTANT_DECAY_OPTIONS = defineOptions<PiecewiseConstantDecayArgs>('PiecewiseConstantDecay', {
+  boundaries: true,
+  values: true,
+});
 
 /**
  * A step function (Keras's `PiecewiseConstantDecay`): `values[0]` while `step <= boundaries[0]`,
@@ -22,6 +27,7 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
 
   constructor(args: PiecewiseConstantDecayArgs) {
     super();
+    PIECEWISE_CONSTANT_DECAY_OPTIONS.check(args);
     if (args.values.length !== args.boundaries.length + 1) {
       throw new ValueError(
         `PiecewiseConstantDecay: values must have one more entry than boundaries; received ` +
