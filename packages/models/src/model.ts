@@ -13,6 +13,7 @@ import { functionalSummaryRows } from './functional-summary';
 import type { ModelToBytesArgs } from './saving/model-archive';
 import type { SaveTarget } from './saving/save-model';
 import { formatSummary, type SummaryArgs, type SummaryRow } from './summary';
+import { EVALUATE_OPTIONS, FIT_OPTIONS, MODEL_OPTIONS, PREDICT_OPTIONS } from './training/call-options';
 import { CompiledState, type CompileArgs } from './training/compiled';
 import { ArrayDataset } from './training/dataset';
 import { evaluateEpoch } from './training/evaluate-loop';
@@ -115,6 +116,7 @@ export class Model extends Layer {
   private readonly listOutputs: boolean = false;
 
   constructor(args: ModelArgs = {}) {
+    MODEL_OPTIONS.check(args);
     super({ ...(args.name !== undefined ? { name: args.name } : {}), ...(args.trainable !== undefined ? { trainable: args.trainable } : {}) });
     if (args.inputs === undefined && args.outputs === undefined) return;
     const where = `Model '${this.name}'`;
@@ -282,6 +284,7 @@ export class Model extends Layer {
    */
   async fit(x: ModelData, y: ModelData, args: FitArgs = {}): Promise<History> {
     const where = 'fit';
+    FIT_OPTIONS.check(args);
     const state = this.requireCompiled(where);
     const epochs = args.epochs ?? 1;
     const batchSize = args.batchSize ?? 32;
@@ -350,6 +353,7 @@ export class Model extends Layer {
   }
 
   private async evaluateLogs(where: string, x: ModelData, y: ModelData, args: EvaluateArgs): Promise<Logs> {
+    EVALUATE_OPTIONS.check(args, where);
     const state = this.requireCompiled(where);
     const batchSize = args.batchSize ?? 32;
     checkPositiveInt(where, 'batchSize', batchSize);
@@ -380,6 +384,7 @@ export class Model extends Layer {
   /** The model's outputs for `x`, computed in batches in inference mode. The caller owns the result. */
   async predict(x: ModelData, args: PredictArgs = {}): Promise<Tensor | Tensor[]> {
     const where = 'predict';
+    PREDICT_OPTIONS.check(args);
     const batchSize = args.batchSize ?? 32;
     checkPositiveInt(where, 'batchSize', batchSize);
     const verbose = resolveVerbose(where, args.verbose);

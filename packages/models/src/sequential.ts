@@ -5,6 +5,7 @@ import {
 import type { SerializedObject } from '@strata-ml/layers';
 import { firstMask, outputMask } from './masking';
 import { Model, type PredictArgs } from './model';
+import { SEQUENTIAL_OPTIONS } from './training/call-options';
 import type { ModelData } from './training/standardize';
 import type { SummaryRow } from './summary';
 
@@ -31,6 +32,7 @@ export class Sequential extends Model {
   private buildShape: Shape | null = null;
 
   constructor(args: SequentialArgs = {}) {
+    SEQUENTIAL_OPTIONS.check(args);
     super({ ...(args.name !== undefined ? { name: args.name } : {}), ...(args.trainable !== undefined ? { trainable: args.trainable } : {}) });
     for (const layer of args.layers ?? []) this.add(layer);
   }

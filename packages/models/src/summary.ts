@@ -1,4 +1,4 @@
-import { invalidArgument } from '@strata-ml/core';
+import { invalidArgument, defineOptions } from '@strata-ml/core';
 import type { Shape } from '@strata-ml/layers';
 
 /** One row of a model summary. */
@@ -27,6 +27,8 @@ export interface SummaryArgs {
   /** Receives each line (default `console.log`). */
   printFn?: (line: string) => void;
 }
+
+const SUMMARY_OPTIONS = defineOptions<SummaryArgs>('summary', { lineLength: true, positions: true, printFn: true });
 
 /** A shape as Keras prints it in summaries, a Python tuple: `(None, 256)`, `(None,)`. */
 export function formatTupleShape(shape: Shape | Shape[]): string {
@@ -64,6 +66,7 @@ export function formatSummary(
   args: SummaryArgs = {},
 ): string {
   const connected = rows.some((r) => r.connections !== undefined);
+  SUMMARY_OPTIONS.check(args);
   const lineLength = args.lineLength ?? (connected ? 98 : 65);
   if (!Number.isInteger(lineLength) || lineLength < 20) throw invalidArgument('summary', 'lineLength', 'an integer >= 20', args.lineLength);
   const fractions = args.positions ?? (connected ? [0.33, 0.55, 0.67, 1] : [0.45, 0.85, 1]);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { invalidArgument } from '@strata-ml/core';
+import { invalidArgument, defineOptions } from '@strata-ml/core';
 import { atomicWriteFile } from '../saving/atomic-write';
 import { CorruptFileError } from '../saving/errors';
 import { readHdf5 } from '../saving/hdf5-reader';
@@ -20,6 +20,11 @@ export interface BackupAndRestoreArgs {
   deleteCheckpoint?: boolean;
 }
 
+const BACKUP_AND_RESTORE_OPTIONS = defineOptions<BackupAndRestoreArgs>('BackupAndRestore', {
+  backupDir: true,
+  deleteCheckpoint: true,
+});
+
 /**
  * Makes an interrupted `fit` resumable (Keras's `BackupAndRestore`): after every epoch it backs up the
  * weights, the optimizer state and the epoch number in one atomically written file; when `fit` starts
@@ -34,6 +39,7 @@ export class BackupAndRestore extends Callback {
 
   constructor(args: BackupAndRestoreArgs) {
     super();
+    BACKUP_AND_RESTORE_OPTIONS.check(args);
     if (args == null || typeof args.backupDir !== 'string' || args.backupDir.length === 0) {
       throw invalidArgument('BackupAndRestore', 'backupDir', 'a non-empty folder path', args?.backupDir);
     }

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { invalidArgument } from '@strata-ml/core';
+import { invalidArgument, defineOptions } from '@strata-ml/core';
 import { Callback, type Logs } from './callback';
 
 /** Arguments of {@link CSVLogger}. */
@@ -12,6 +12,8 @@ export interface CSVLoggerArgs {
   append?: boolean;
 }
 
+const CSV_LOGGER_OPTIONS = defineOptions<CSVLoggerArgs>('CSVLogger', { filename: true, separator: true, append: true });
+
 /** Writes one CSV row per epoch: `epoch` then every log entry, in sorted order (Keras's `CSVLogger`). */
 export class CSVLogger extends Callback {
   readonly filename: string;
@@ -21,6 +23,7 @@ export class CSVLogger extends Callback {
 
   constructor(args: CSVLoggerArgs) {
     super();
+    CSV_LOGGER_OPTIONS.check(args);
     if (typeof args?.filename !== 'string' || args.filename.length === 0) {
       throw invalidArgument('CSVLogger', 'filename', 'a non-empty path', args?.filename);
     }

@@ -1,4 +1,4 @@
-import { tf, Tensor, invalidArgument } from '@strata-ml/core';
+import { tf, Tensor, invalidArgument, defineOptions } from '@strata-ml/core';
 import { Callback, type Logs } from './callback';
 import { report, resolveMode, type MonitorMode } from './monitor';
 
@@ -21,6 +21,17 @@ export interface EarlyStoppingArgs {
   /** Epochs to wait before watching at all (default 0). */
   startFromEpoch?: number;
 }
+
+const EARLY_STOPPING_OPTIONS = defineOptions<EarlyStoppingArgs>('EarlyStopping', {
+  monitor: true,
+  minDelta: true,
+  patience: true,
+  verbose: true,
+  mode: true,
+  baseline: true,
+  restoreBestWeights: true,
+  startFromEpoch: true,
+});
 
 /**
  * Stops training when `monitor` has stopped improving for `patience` epochs (Keras's `EarlyStopping`), by
@@ -47,6 +58,7 @@ export class EarlyStopping extends Callback {
 
   constructor(args: EarlyStoppingArgs = {}) {
     super();
+    EARLY_STOPPING_OPTIONS.check(args);
     this.monitor = args.monitor ?? 'val_loss';
     this.minDelta = Math.abs(args.minDelta ?? 0);
     this.patience = args.patience ?? 0;

@@ -1,4 +1,7 @@
+import { defineOptions, type NoOptions } from '@strata-ml/core';
 import { Callback, type Logs } from './callback';
+
+const HISTORY_OPTIONS = defineOptions<NoOptions>('History', {});
 
 /**
  * Records every epoch's logs; `fit` returns it. `history.history.loss[i]` is the loss of epoch `i`, and
@@ -9,6 +12,11 @@ export class History extends Callback {
   epoch: number[] = [];
   /** One list of values per log key. */
   history: Record<string, number[]> = {};
+
+  constructor(args: NoOptions = {}) {
+    super();
+    HISTORY_OPTIONS.check(args);
+  }
 
   override onTrainBegin(): void {
     this.epoch = [];

@@ -1,3 +1,4 @@
+import { defineOptions } from '@strata-ml/core';
 import { Callback, type HookResult, type Logs } from './callback';
 
 /** Arguments of {@link LambdaCallback}: any of Keras's hooks, as functions. */
@@ -10,12 +11,22 @@ export interface LambdaCallbackArgs {
   onTrainBatchEnd?: (batch: number, logs?: Logs) => HookResult;
 }
 
+const LAMBDA_CALLBACK_OPTIONS = defineOptions<LambdaCallbackArgs>('LambdaCallback', {
+  onTrainBegin: true,
+  onTrainEnd: true,
+  onEpochBegin: true,
+  onEpochEnd: true,
+  onTrainBatchBegin: true,
+  onTrainBatchEnd: true,
+});
+
 /** A callback made of plain functions: `new LambdaCallback({ onEpochEnd: (epoch, logs) => … })`. */
 export class LambdaCallback extends Callback {
   private readonly fns: LambdaCallbackArgs;
 
   constructor(args: LambdaCallbackArgs = {}) {
     super();
+    LAMBDA_CALLBACK_OPTIONS.check(args);
     this.fns = args;
   }
 

@@ -1,4 +1,4 @@
-import { invalidArgument } from '@strata-ml/core';
+import { invalidArgument, defineOptions } from '@strata-ml/core';
 import { Callback, type Logs } from './callback';
 import { report } from './monitor';
 
@@ -10,6 +10,11 @@ export interface LearningRateSchedulerArgs {
   verbose?: 0 | 1;
 }
 
+const LEARNING_RATE_SCHEDULER_OPTIONS = defineOptions<LearningRateSchedulerArgs>('LearningRateScheduler', {
+  schedule: true,
+  verbose: true,
+});
+
 /**
  * Sets the optimizer's learning rate at the start of every epoch from `schedule(epoch, lr)` and logs it as
  * `learning_rate` (Keras's `LearningRateScheduler`).
@@ -20,6 +25,7 @@ export class LearningRateScheduler extends Callback {
 
   constructor(args: LearningRateSchedulerArgs) {
     super();
+    LEARNING_RATE_SCHEDULER_OPTIONS.check(args);
     if (typeof args?.schedule !== 'function') throw invalidArgument('LearningRateScheduler', 'schedule', 'a function (epoch, lr) => number', args?.schedule);
     this.schedule = args.schedule;
     this.verbose = args.verbose ?? 0;

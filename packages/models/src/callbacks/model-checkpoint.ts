@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { invalidArgument } from '@strata-ml/core';
+import { invalidArgument, defineOptions } from '@strata-ml/core';
 import { formatFilepath } from '../saving/format-filepath';
 import { saveModel, saveWeights } from '../saving/save-model';
 import { Callback, type Logs } from './callback';
@@ -29,6 +29,19 @@ export interface ModelCheckpointArgs {
   initialValueThreshold?: number | null;
 }
 
+const MODEL_CHECKPOINT_OPTIONS = defineOptions<ModelCheckpointArgs>('ModelCheckpoint', {
+  filepath: true,
+  monitor: true,
+  verbose: true,
+  saveBestOnly: true,
+  saveWeightsOnly: true,
+  mode: true,
+  saveFreq: true,
+  initialValueThreshold: true,
+}, {
+  refused: { period: "option 'period' (Keras 2) was removed in Keras 3; use saveFreq, in batches" },
+});
+
 /**
  * Saves the model (or its weights) during training (Keras's `ModelCheckpoint`): every epoch or every N
  * batches, optionally only when the monitored quantity improves. Each save is atomic, so an interrupted
@@ -49,6 +62,7 @@ export class ModelCheckpoint extends Callback {
 
   constructor(args: ModelCheckpointArgs) {
     super();
+    MODEL_CHECKPOINT_OPTIONS.check(args);
     if (args == null || typeof args.filepath !== 'string' || args.filepath.length === 0) {
       throw invalidArgument('ModelCheckpoint', 'filepath', 'a non-empty path', args?.filepath);
     }

@@ -1,3 +1,4 @@
+import { defineOptions } from '@strata-ml/core';
 import { Callback, type Logs } from './callback';
 import { Progbar, type ProgbarArgs } from './progbar';
 
@@ -10,6 +11,8 @@ export interface ProgbarLoggerArgs {
   /** The clock in milliseconds, for tests. */
   now?: () => number;
 }
+
+const PROGBAR_LOGGER_OPTIONS = defineOptions<ProgbarLoggerArgs>('ProgbarLogger', { isTTY: true, write: true, now: true });
 
 /**
  * Prints training progress as Keras does: `Epoch 1/20` then a live bar (verbose 1 on a terminal) or one
@@ -24,6 +27,7 @@ export class ProgbarLogger extends Callback {
 
   constructor(args: ProgbarLoggerArgs = {}) {
     super();
+    PROGBAR_LOGGER_OPTIONS.check(args);
     this.options = args;
   }
 

@@ -1,3 +1,4 @@
+import { defineOptions } from '@strata-ml/core';
 /** Arguments of {@link Progbar}. */
 export interface ProgbarArgs {
   /** The number of steps in the run. */
@@ -15,6 +16,16 @@ export interface ProgbarArgs {
   /** The clock, in milliseconds (default `performance.now`); tests pass a fake one. */
   now?: () => number;
 }
+
+const PROGBAR_OPTIONS = defineOptions<ProgbarArgs>('Progbar', {
+  target: true,
+  width: true,
+  verbose: true,
+  isTTY: true,
+  interval: true,
+  write: true,
+  now: true,
+});
 
 /** Keras's number format in logs: 4 decimals, or scientific notation for tiny magnitudes. */
 export function formatLogValue(value: number): string {
@@ -53,6 +64,7 @@ export class Progbar {
   private lastLineLength = 0;
 
   constructor(args: ProgbarArgs) {
+    PROGBAR_OPTIONS.check(args);
     this.target = args.target;
     this.width = args.width ?? 30;
     this.verbose = args.verbose ?? 1;

@@ -1,4 +1,4 @@
-import { invalidArgument } from '@strata-ml/core';
+import { invalidArgument, defineOptions } from '@strata-ml/core';
 import { Callback, type Logs } from './callback';
 import { report, resolveMode, type MonitorMode } from './monitor';
 
@@ -22,6 +22,17 @@ export interface ReduceLROnPlateauArgs {
   minLr?: number;
 }
 
+const REDUCE_LR_ON_PLATEAU_OPTIONS = defineOptions<ReduceLROnPlateauArgs>('ReduceLROnPlateau', {
+  monitor: true,
+  factor: true,
+  patience: true,
+  verbose: true,
+  mode: true,
+  minDelta: true,
+  cooldown: true,
+  minLr: true,
+});
+
 /** Multiplies the learning rate by `factor` when `monitor` has stopped improving for `patience` epochs (Keras's `ReduceLROnPlateau`). */
 export class ReduceLROnPlateau extends Callback {
   readonly monitor: string;
@@ -38,6 +49,7 @@ export class ReduceLROnPlateau extends Callback {
 
   constructor(args: ReduceLROnPlateauArgs = {}) {
     super();
+    REDUCE_LR_ON_PLATEAU_OPTIONS.check(args);
     this.monitor = args.monitor ?? 'val_loss';
     this.factor = args.factor ?? 0.1;
     if (!(this.factor < 1) || !(this.factor >= 0)) {

@@ -1,4 +1,4 @@
-import { invalidArgument } from '@strata-ml/core';
+import { invalidArgument, defineOptions, optionKeys } from '@strata-ml/core';
 import type { Model } from '../model';
 import { modelGraph, type GraphCluster, type GraphNode, type GraphPart } from './model-graph';
 
@@ -19,6 +19,19 @@ export interface ModelToDotArgs {
   /** Adds `T` (trainable) or `NT` to each box (default false). */
   showTrainable?: boolean;
 }
+
+/** The keys of {@link ModelToDotArgs}, spread by plotModel's option list. */
+export const MODEL_TO_DOT_OPTION_KEYS = optionKeys<ModelToDotArgs>({
+  showShapes: true,
+  showDtype: true,
+  showLayerNames: true,
+  rankdir: true,
+  expandNested: true,
+  showLayerActivations: true,
+  showTrainable: true,
+});
+
+const MODEL_TO_DOT_OPTIONS = defineOptions<ModelToDotArgs>('modelToDot', MODEL_TO_DOT_OPTION_KEYS);
 
 /** The options with their defaults filled in. */
 export type DotOptions = Required<ModelToDotArgs>;
@@ -123,6 +136,7 @@ function clusterLines(cluster: GraphCluster, opts: DotOptions, indent: string): 
  * ```
  */
 export function modelToDot(model: Model, args: ModelToDotArgs = {}): string {
+  MODEL_TO_DOT_OPTIONS.check(args);
   return dotFromOptions(model, resolveDotOptions('modelToDot', args));
 }
 

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { invalidArgument } from '@strata-ml/core';
+import { invalidArgument, defineOptions } from '@strata-ml/core';
 import type { Model } from '../model';
-import { dotFromOptions, resolveDotOptions, type ModelToDotArgs } from './model-to-dot';
+import { MODEL_TO_DOT_OPTION_KEYS, dotFromOptions, resolveDotOptions, type ModelToDotArgs } from './model-to-dot';
 import { dotToSvg, svgToPng } from './render';
 
 /** Options of {@link plotModel} (Keras's `plot_model`). */
@@ -12,6 +12,8 @@ export interface PlotModelArgs extends ModelToDotArgs {
   /** Resolution of a PNG, in dots per inch (default 96). */
   dpi?: number;
 }
+
+const PLOT_MODEL_OPTIONS = defineOptions<PlotModelArgs>('plotModel', { ...MODEL_TO_DOT_OPTION_KEYS, toFile: true, dpi: true });
 
 const FORMATS = ['.png', '.svg', '.dot'] as const;
 
@@ -25,6 +27,7 @@ const FORMATS = ['.png', '.svg', '.dot'] as const;
  */
 export async function plotModel(model: Model, args: PlotModelArgs = {}): Promise<string> {
   const where = 'plotModel';
+  PLOT_MODEL_OPTIONS.check(args);
   const opts = resolveDotOptions(where, args);
   const toFile = args.toFile ?? 'model.png';
   if (typeof toFile !== 'string') throw invalidArgument(where, 'toFile', 'a file path', toFile);

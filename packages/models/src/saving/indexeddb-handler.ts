@@ -2,7 +2,7 @@
  * Saves models in the browser's IndexedDB: one record per key in an object store. An IndexedDB
  * transaction commits entirely or not at all, so a tab closed mid-save keeps the previous model.
  */
-import { RuntimeError, ValueError, invalidArgument } from '@strata-ml/core';
+import { RuntimeError, ValueError, invalidArgument, defineOptions } from '@strata-ml/core';
 import type { IOHandler } from './io-handlers';
 
 /** Arguments of {@link IndexedDBHandler}. */
@@ -16,6 +16,13 @@ export interface IndexedDBHandlerArgs {
   /** The IndexedDB implementation (default the global `indexedDB`). */
   factory?: IDBFactory;
 }
+
+const INDEXED_DB_HANDLER_OPTIONS = defineOptions<IndexedDBHandlerArgs>('IndexedDBHandler', {
+  key: true,
+  databaseName: true,
+  storeName: true,
+  factory: true,
+});
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -32,6 +39,7 @@ export class IndexedDBHandler implements IOHandler {
   private readonly factory: IDBFactory;
 
   constructor(args: IndexedDBHandlerArgs) {
+    if (args != null) INDEXED_DB_HANDLER_OPTIONS.check(args);
     if (args == null || typeof args.key !== 'string' || args.key.length === 0) throw invalidArgument('IndexedDBHandler', 'key', 'a non-empty string', args?.key);
     const factory = args.factory ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
     if (factory === undefined) throw new RuntimeError('IndexedDBHandler: IndexedDB is not available here; pass `factory` or use a FileHandler in Node');

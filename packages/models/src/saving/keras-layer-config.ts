@@ -5,7 +5,7 @@
  * and every Keras option is either carried over, matched against its one supported value, or reported by
  * name, never dropped.
  */
-import { formatValue } from '@strata-ml/core';
+import { UnknownOptionError, formatValue } from '@strata-ml/core';
 import { deserializeLayer, getRegisteredLayer, toSnakeCase, type Layer, type Shape } from '@strata-ml/layers';
 import { CorruptFileError, UnsupportedFeatureError } from './errors';
 import { CODE_LAYERS, KERAS_CLASS_ALIASES, KERAS_LAYERS, kerasClassOf, type KerasLayerSpec } from './keras-layers';
@@ -141,22 +141,27 @@ export function layerFromKeras(serialized: unknown): LoadedLayer {
     if (key === 'dtype') config['dtype'] = kerasDtype(value, where);
     else config[own(spec.rename, key) ?? snakeToCamel(key)] = toStrataValue(value, where);
   }
-  let layer: Layer;
-  try {
-    layer = deserializeLayer({ className: spec.strata, config });
-  } catch (e) {
-    throw new UnsupportedFeatureError(`${where}: ${e instanceof Error ? e.message : String(e)}`);
+  const kerasKey = (key: string): string => Object.entries(spec.rename ?? {}).find(([, v]) => v === key)?.[0] ?? toSnakeCase(key);
+  let layer: Layer | null = null;
+  while (layer === null) {
+    try {
+      layer = deserializeLayer({ className: spec.strata, config });
+    } catch (e) {
+      // An option the class does not take may only be "unset" (null, as Keras writes options it added later).
+      if (e instanceof UnknownOptionError && config[e.key] === null) delete config[e.key];
+      else if (e instanceof UnknownOptionError) throw new UnsupportedFeatureError(`Unsupported option '${kerasKey(e.key)}'=${formatValue(config[e.key])} of ${where}`);
+      else throw new UnsupportedFeatureError(`${where}: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
   // Anything Strata's own config does not echo back was not understood; only "unset" (null) may pass.
   const echoed = layer.getConfig();
   for (const [key, value] of Object.entries(config)) {
-    const kerasKey = Object.entries(spec.rename ?? {}).find(([, v]) => v === key)?.[0] ?? toSnakeCase(key);
     const understood = key in echoed
       ? /activation$/i.test(key) || !isPlain(value) || sameValue(value, echoed[key])
       : value === null;
     if (!understood) {
       layer.dispose();
-      throw new UnsupportedFeatureError(`Unsupported option '${kerasKey}'=${formatValue(value)} of ${where}`);
+      throw new UnsupportedFeatureError(`Unsupported option '${kerasKey(key)}'=${formatValue(value)} of ${where}`);
     }
   }
   const shape = obj.build_config?.input_shape;

@@ -3,6 +3,7 @@
  * (`model.weights.h5`), and `metadata.json`. The same code reads archives Keras wrote and archives Strata
  * wrote; Strata's are laid out as Keras 3 writes them, so Keras loads them too.
  */
+import { defineOptions } from '@strata-ml/core';
 import { type Layer, type Shape } from '@strata-ml/layers';
 import type { Model } from '../model';
 import { Sequential } from '../sequential';
@@ -29,11 +30,20 @@ export interface ModelToBytesArgs {
   includeOptimizer?: boolean;
 }
 
+const MODEL_TO_BYTES_OPTIONS = defineOptions<ModelToBytesArgs>('saveModel', { includeOptimizer: true });
+
 /** Options of {@link modelFromBytes}. */
 export interface ModelFromBytesArgs extends ReadZipArgs {
   /** Whether to compile the model with the saved loss, optimizer (and its state) and metrics (default true). */
   compile?: boolean;
 }
+
+const MODEL_FROM_BYTES_OPTIONS = defineOptions<ModelFromBytesArgs>('loadModel', {
+  compile: true,
+  maxEntryBytes: true,
+  maxEntries: true,
+  only: true,
+});
 
 /** The model's compile settings in Keras's form: one loss and metric list, or one per output. */
 function compiledParts(model: Model): { loss: unknown; lossWeights: number[] | null; metrics: unknown } | null {
@@ -100,6 +110,7 @@ function modelConfig(model: Model): Record<string, unknown> {
 
 /** Serializes a model as `.keras` archive bytes. */
 export function modelToBytes(model: Model, args: ModelToBytesArgs = {}): Uint8Array {
+  MODEL_TO_BYTES_OPTIONS.check(args);
   const config = modelConfig(model);
   const weights = layerWeightsTree(model.layers);
   weights.children.set('vars', h5Group());
@@ -158,6 +169,7 @@ function compileFromFile(model: Model, read: ReadModel): void {
  * `Model` (narrow with `instanceof Sequential` where Sequential's own methods are needed).
  */
 export function modelFromBytes(bytes: Uint8Array, args: ModelFromBytesArgs = {}): Model {
+  MODEL_FROM_BYTES_OPTIONS.check(args);
   const read = readModel(bytes, args);
   const layers = read.model.layers.map((l) => l.layer);
   try {

@@ -1,4 +1,4 @@
-import { ValueError, invalidArgument } from '@strata-ml/core';
+import { ValueError, defineOptions, invalidArgument, notSupportedYet } from '@strata-ml/core';
 import type { LayerVariable, Shape } from '@strata-ml/layers';
 import { Loss, getLoss, type LossFn } from '@strata-ml/losses';
 import { Metric, getMetric, type MetricFn } from '@strata-ml/metrics';
@@ -29,6 +29,16 @@ export interface CompileArgs {
   /** Weights of the per-output losses in the total loss (default 1 each): an array or a record by output name. */
   lossWeights?: number[] | Record<string, number>;
 }
+
+const COMPILE_OPTIONS = defineOptions<CompileArgs>('compile', { loss: true, optimizer: true, metrics: true, lossWeights: true }, {
+  refused: {
+    weightedMetrics: notSupportedYet('weightedMetrics', 'weighted_metrics'),
+    runEagerly: notSupportedYet('runEagerly', 'run_eagerly'),
+    stepsPerExecution: notSupportedYet('stepsPerExecution', 'steps_per_execution'),
+    jitCompile: notSupportedYet('jitCompile', 'jit_compile'),
+    autoScaleLoss: notSupportedYet('autoScaleLoss', 'auto_scale_loss'),
+  },
+});
 
 /** A resolved metric and where its value goes in the logs. */
 export interface MetricEntry {
@@ -83,6 +93,7 @@ export class CompiledState {
 
   constructor(args: CompileArgs, outputNames: string[] = ['output']) {
     if (args == null || typeof args !== 'object') throw invalidArgument('compile', 'args', '{ loss, optimizer, metrics? }', args);
+    COMPILE_OPTIONS.check(args);
     if (args.loss == null) throw invalidArgument('compile', 'loss', "a loss name such as 'categorical_crossentropy', a function or a Loss", args.loss);
     if (args.optimizer == null) throw invalidArgument('compile', 'optimizer', "an optimizer name such as 'adam' or an Optimizer", args.optimizer);
     if (args.metrics !== undefined && (args.metrics === null || typeof args.metrics !== 'object')) {
