@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as tfc from '@tensorflow/tfjs-core';
+import { registerCpuKernels } from './cpu-kernels/register';
 import { BackendError, invalidArgument } from './errors';
 
 /** The backends Strata knows how to load. */
@@ -89,6 +90,7 @@ async function activate(name: BackendName): Promise<BackendName> {
     throw new BackendError(`setBackend: backend '${name}' is installed but failed to load: ${(err as Error).message}`);
   }
   if (mod === null) throw notInstalled(name);
+  if (name === 'cpu') registerCpuKernels();
   const reason = mod.unavailableReason ? await mod.unavailableReason() : null;
   if (reason) {
     throw new BackendError(

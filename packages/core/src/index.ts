@@ -5,6 +5,9 @@
 import * as tf from './ops';
 // After tfjs-core itself, so that the gradients' ops attach to its engine rather than create one.
 import './register-gradients';
+import { cpuBackendLoaded, registerCpuKernels } from './cpu-kernels/register';
+
+if (cpuBackendLoaded()) registerCpuKernels();
 
 export { tf };
 export { Tensor, Variable } from '@tensorflow/tfjs-core';
