@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfc from '@tensorflow/tfjs-core';
 import { StrataApplyAdam, unavailableReason } from './index';
-import { runConformance } from './conformance/run-conformance';
+import { runConformance, runSpecialValues } from '@strata-ml/kernel-conformance';
 
 // Device tests need a GPU, its driver and cuBLAS; elsewhere they are skipped with the reason printed.
 const reason = unavailableReason();
@@ -23,6 +23,11 @@ onDevice('cuda backend on the GPU', () => {
 
   it('matches the CPU backend on every conformance case', async () => {
     const results = await runConformance({ reference: 'cpu', target: 'cuda' });
+    expect(results.filter((r) => !r.ok).map((r) => `${r.name}: ${r.message}`)).toEqual([]);
+  });
+
+  it('keeps NaN and ±Infinity as IEEE 754 has them in every special-value case it has the kernels of', async () => {
+    const results = await runSpecialValues({ target: 'cuda' });
     expect(results.filter((r) => !r.ok).map((r) => `${r.name}: ${r.message}`)).toEqual([]);
   });
 

@@ -3,8 +3,7 @@ import * as tfc from '@tensorflow/tfjs-core';
 import { CudaBackend } from './cuda-backend';
 import type { CudaRuntime } from './cuda-runtime';
 import { kernelConfigs } from './kernels';
-import { runConformance } from './conformance/run-conformance';
-import { conformanceCases } from './conformance/cases';
+import { conformanceCases, runConformance, runSpecialValues, specialValueCases } from '@strata-ml/kernel-conformance';
 import { StrataApplyAdam } from './custom-kernels';
 import { hostAddon } from './testing/host-addon';
 import { mlp, trainStep } from './conformance/reference-models';
@@ -21,6 +20,13 @@ describe('the cuda backend over a host emulation of the addon', () => {
     const results = await runConformance({ reference: 'cpu', target: 'cuda-host', seed: 11 });
     expect(results.filter((r) => !r.ok).map((r) => `${r.name} ${JSON.stringify(r.shapes)}: ${r.message}`)).toEqual([]);
     expect(results.length).toBe(conformanceCases().length);
+  });
+
+  it('keeps NaN and ±Infinity as IEEE 754 has them in every special-value case it has the kernels of', async () => {
+    const results = await runSpecialValues({ target: 'cuda-host' });
+    expect(results.filter((r) => !r.ok).map((r) => `${r.name}: ${r.message}`)).toEqual([]);
+    // All but three: the cuda backend has no FusedDepthwiseConv2D and its own fused Adam (StrataApplyAdam).
+    expect(results.length).toBe(specialValueCases().length - 3);
   });
 
   it('leaves no device block behind once every tensor is disposed', async () => {
