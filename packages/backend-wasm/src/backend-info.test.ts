@@ -39,6 +39,14 @@ describe('backendInfo', () => {
         'Identity',
         'Cast',
         'Unpack',
+        'ClipByValue',
+        'Relu',
+        'Relu6',
+        'Maximum',
+        'Minimum',
+        'Prelu',
+        'FusedConv2D',
+        'FusedDepthwiseConv2D',
       ],
     });
   });

@@ -83,6 +83,8 @@ export interface NativeExports {
   simple_rnn_backward_step(
     batch: number, units: number, dStates: number, states: number, kernelT: number, carry: number, dInputs: number, dh: number, scratch: number,
   ): void;
+  /** `native/clamp.c`: `y[i] = min(max(x[i], lo), hi)` for `i < n`, NaN kept; `x` and `y` may coincide. */
+  clamp(x: number, y: number, n: number, lo: number, hi: number): void;
   /** `native/tanh_forward.c`: `y[i] = tanh(x[i])` for `i < n`, to within 1e-6; `x` and `y` may coincide. */
   tanh_forward(x: number, y: number, n: number): void;
   /**

@@ -34,6 +34,17 @@ describe.each(builds)('native loops (%s)', (build) => {
     });
   }
 
+  it('clamp clips to [lo, hi] exactly, keeps NaN of either sign, tail included, in place too', () => {
+    const values = [NaN, Infinity, -Infinity, 0, NaN, 1, -1, 0.5, -2.5, 3, 6.5];
+    heap.set(values, 0);
+    new Uint32Array(memory.buffer)[4] = 0xffc00000; // the second NaN with its sign bit set
+    native.clamp(0, 4 * 16, values.length, 0, 6);
+    const clipped = Array.from(heap.subarray(16, 16 + values.length));
+    expect(clipped).toEqual([NaN, 6, 0, 0, NaN, 1, 0, 0.5, 0, 3, 6]);
+    native.clamp(0, 0, values.length, -1, Infinity);
+    expect(Array.from(heap.subarray(0, values.length))).toEqual([NaN, Infinity, -1, 0, NaN, 1, -1, 0.5, -1, 3, 6.5]);
+  });
+
   it('tanh_forward is within 1e-6 of Math.tanh from -12 to 12 in float32, tail included, and keeps NaN', () => {
     const n = 4001;
     for (let i = 0; i < n; i++) heap[i] = -12 + (24 * i) / n;
