@@ -32,7 +32,7 @@ export type { ReshapeArgs } from './reshaping/reshape';
 
 export * as activations from './activations/activations';
 export {
-  relu, relu6, leakyRelu, elu, selu, softplus, softsign, sigmoid, hardSigmoid, tanh, softmax, logSoftmax, linear,
+  relu, relu6, leakyRelu, elu, selu, softplus, softsign, sigmoid, hardSigmoid, legacyHardSigmoid, tanh, softmax, logSoftmax, linear,
   exponential, gelu, swish, mish, SELU_SCALE, SELU_ALPHA,
 } from './activations/activations';
 export type { ActivationFn } from './activations/activations';

@@ -43,6 +43,10 @@ describe('activation values (hand-computed)', () => {
     expectValues(values(a.hardSigmoid, [-4, -1.5, 0, 1.5, 4]), [0, 0.25, 0.5, 0.75, 1]);
   });
 
+  it('legacy_hard_sigmoid is Keras 2 and TF.js: clip(0.2x + 0.5, 0, 1)', () => {
+    expectValues(values(a.legacyHardSigmoid, [-3, -1.5, 0, 1.5, 3]), [0, 0.2, 0.5, 0.8, 1]);
+  });
+
   it('softmax and log_softmax along the last and another axis', () => {
     const e = [Math.exp(1), Math.exp(2), Math.exp(3)];
     const s = e[0]! + e[1]! + e[2]!;

@@ -65,6 +65,14 @@ export function hardSigmoid(x: Tensor): Tensor {
   return tf.tidy(() => tf.div(tf.relu6(tf.add(x, 3)), 6));
 }
 
+/**
+ * Keras 2's and TF.js's hard sigmoid, `clip(0.2 x + 0.5, 0, 1)` (0 below -2.5, 1 above 2.5): the default
+ * recurrent activation of TF.js's LSTM and GRU, kept so that their models load with the same outputs.
+ */
+export function legacyHardSigmoid(x: Tensor): Tensor {
+  return tf.tidy(() => tf.clipByValue(tf.add(tf.mul(x, 0.2), 0.5), 0, 1));
+}
+
 /** Hyperbolic tangent. */
 export function tanh(x: Tensor): Tensor {
   return tf.tanh(x);

@@ -30,7 +30,7 @@ describe('getActivation', () => {
     expect(() => getActivation('rleu')).toThrow(UnknownIdentifierError);
     expect(() => getActivation('rleu')).toThrow(
       'getActivation: unknown activation "rleu"; valid activations are: elu, exponential, gelu, hard_sigmoid, leaky_relu, ' +
-        'linear, log_softmax, mish, relu, relu6, selu, sigmoid, silu, softmax, softplus, softsign, swish, tanh',
+        'legacy_hard_sigmoid, linear, log_softmax, mish, relu, relu6, selu, sigmoid, silu, softmax, softplus, softsign, swish, tanh',
     );
   });
 });

@@ -5,7 +5,7 @@ import type { ActivationFn } from './activations';
 /** An activation given by name (Keras snake_case or camelCase) or as a function. */
 export type ActivationIdentifier =
   | 'relu' | 'relu6' | 'leaky_relu' | 'leakyRelu' | 'elu' | 'selu' | 'softplus' | 'softsign' | 'sigmoid'
-  | 'hard_sigmoid' | 'hardSigmoid' | 'tanh' | 'softmax' | 'log_softmax' | 'logSoftmax' | 'linear'
+  | 'hard_sigmoid' | 'hardSigmoid' | 'legacy_hard_sigmoid' | 'legacyHardSigmoid' | 'tanh' | 'softmax' | 'log_softmax' | 'logSoftmax' | 'linear'
   | 'exponential' | 'gelu' | 'swish' | 'silu' | 'mish'
   | (string & {})
   | ActivationFn;
@@ -21,6 +21,7 @@ const ACTIVATIONS: ReadonlyMap<string, ActivationFn> = new Map<string, Activatio
   ['softsign', a.softsign],
   ['sigmoid', a.sigmoid],
   ['hard_sigmoid', a.hardSigmoid],
+  ['legacy_hard_sigmoid', a.legacyHardSigmoid],
   ['tanh', a.tanh],
   ['softmax', (x) => a.softmax(x)],
   ['log_softmax', (x) => a.logSoftmax(x)],
