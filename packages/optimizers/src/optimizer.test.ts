@@ -164,6 +164,14 @@ describe('Optimizer base: getWeights / setWeights', () => {
     });
   });
 
+  it('a restored state not yet applied is saved again as it was restored', () => {
+    const opt = new SGD({ momentum: 0.9 });
+    opt.setWeights([tf.scalar(7, 'int32'), tf.tensor([1, 2]), tf.tensor([3])]);
+    const again = opt.getWeights();
+    expect(again.map((t) => Array.from(t.dataSync()))).toEqual([[7], [1, 2], [3]]);
+    tf.dispose(again);
+  });
+
   it('rejects state of the wrong size or shape', () => {
     const opt = new SGD({ momentum: 0.9 });
     const v = tf.variable(tf.zeros([2]));

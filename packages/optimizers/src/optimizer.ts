@@ -239,10 +239,11 @@ export abstract class Optimizer {
 
   /**
    * Copies of the optimizer state for saving: the iteration count (a scalar) then every slot in creation
-   * order. The caller owns the tensors.
+   * order, followed by the values `setWeights` gave for slots not created yet (so a model loaded and saved
+   * again without training keeps its optimizer state). The caller owns the tensors.
    */
   getWeights(): Tensor[] {
-    return [tf.scalar(this.steps, 'int32'), ...this.slotOrder.map((s) => tf.clone(s))];
+    return [tf.scalar(this.steps, 'int32'), ...this.slotOrder.map((s) => tf.clone(s)), ...this.pending.map((t) => tf.clone(t))];
   }
 
   /**
