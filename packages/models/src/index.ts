@@ -28,6 +28,11 @@ export type { PlotModelArgs, ModelToDotArgs, GraphNode, GraphCluster, GraphPart 
 export {
   saveModel, loadModel, saveWeights, loadWeights, modelToBytes, modelFromBytes, weightsToBytes, weightsFromBytes,
   FileHandler, ArrayBufferHandler, IndexedDBHandler, toHandler, CorruptFileError, UnsupportedFeatureError,
-  STRATA_VERSION, KERAS_FORMAT_VERSION,
+  STRATA_VERSION, KERAS_FORMAT_VERSION, modelToTfjs, modelFromTfjs, TFJS_FORMAT_VERSION, TfjsMemoryHandler, TfjsFileHandler,
+  TfjsHttpHandler, TfjsIndexedDBHandler, TfjsLocalStorageHandler,
 } from './saving/index';
-export type { SaveTarget, LoadSource, ModelToBytesArgs, ModelFromBytesArgs, IOHandler, IndexedDBHandlerArgs } from './saving/index';
+export type {
+  SaveTarget, LoadSource, SaveModelArgs, LoadModelArgs, ModelToBytesArgs, ModelFromBytesArgs, IOHandler, IndexedDBHandlerArgs, ModelFormat,
+  ModelToTfjsArgs, ModelFromTfjsArgs, TfjsArtifacts, TfjsWeightSpec, TfjsReadArgs, TfjsIOHandler, TfjsFileHandlerArgs, TfjsHttpHandlerArgs,
+  TfjsIndexedDBHandlerArgs, TfjsLocalStorageHandlerArgs,
+} from './saving/index';

@@ -10,8 +10,7 @@ import { History } from './callbacks/history';
 import { ProgbarLogger } from './callbacks/progbar-logger';
 import { FunctionalGraph } from './functional-graph';
 import { functionalSummaryRows } from './functional-summary';
-import type { ModelToBytesArgs } from './saving/model-archive';
-import type { SaveTarget } from './saving/save-model';
+import type { SaveModelArgs, SaveTarget } from './saving/save-model';
 import { formatSummary, type SummaryArgs, type SummaryRow } from './summary';
 import { EVALUATE_OPTIONS, FIT_OPTIONS, MODEL_OPTIONS, PREDICT_OPTIONS } from './training/call-options';
 import { CompiledState, type CompileArgs } from './training/compiled';
@@ -468,10 +467,10 @@ export class Model extends Layer {
   }
 
   /**
-   * Saves the whole model as a Keras 3 `.keras` archive (see `saveModel`): architecture, weights and
-   * optimizer state.
+   * Saves the whole model (see `saveModel`): architecture, weights and optimizer state, as a Keras 3
+   * `.keras` archive, or in TF.js's layers format for a `.json` path or `{ format: 'tfjs' }`.
    */
-  async save(target: SaveTarget, args: ModelToBytesArgs = {}): Promise<void> {
+  async save(target: SaveTarget, args: SaveModelArgs = {}): Promise<void> {
     // The saving code imports this module (to rebuild models), so it is loaded on first use, through the
     // package's own entry point: a relative dynamic import would need a file extension that the
     // source-run tests cannot resolve.

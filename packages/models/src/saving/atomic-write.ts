@@ -11,9 +11,29 @@ let counter = 0;
 
 /** Writes `bytes` to `path` atomically (temp file + fsync + rename), creating or replacing it. */
 export function atomicWriteFile(path: string, bytes: Uint8Array): void {
-  const dir = dirname(path);
+  atomicWriteFiles([[path, bytes]]);
+}
+
+/**
+ * Writes several files, each atomically, so that an error (a full disk, a missing folder) replaces none
+ * of them: every file is first written and synced beside its target, then all are renamed into place in
+ * the order given (put the file that refers to the others last).
+ */
+export function atomicWriteFiles(files: readonly (readonly [string, Uint8Array])[]): void {
+  const temps: string[] = [];
+  try {
+    for (const [path, bytes] of files) temps.push(writeTemp(path, bytes));
+    files.forEach(([path], i) => renameSync(temps[i] as string, path));
+  } catch (e) {
+    for (const temp of temps) rmSync(temp, { force: true });
+    throw e;
+  }
+  for (const dir of new Set(files.map(([path]) => dirname(path)))) syncDirectory(dir);
+}
+
+function writeTemp(path: string, bytes: Uint8Array): string {
   // Unique per process and call; the time keeps a reused pid from meeting a crashed run's leftover.
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
   let fd = openSync(temp, 'wx', 0o644);
   try {
     let written = 0;
@@ -21,13 +41,12 @@ export function atomicWriteFile(path: string, bytes: Uint8Array): void {
     fsyncSync(fd);
     closeSync(fd);
     fd = -1;
-    renameSync(temp, path);
+    return temp;
   } catch (e) {
     if (fd >= 0) closeSync(fd);
     rmSync(temp, { force: true });
     throw e;
   }
-  syncDirectory(dir);
 }
 
 function syncDirectory(dir: string): void {

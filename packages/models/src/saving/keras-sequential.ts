@@ -59,7 +59,11 @@ function buildLayer(layer: Layer, shape: Shape | null, where: string, budget: { 
   return layer.computeOutputShape(shape) as Shape;
 }
 
-function buildWithinBudget(layer: Layer, shape: Shape, where: string, budget: { bytes: number }): void {
+/**
+ * Builds `layer` for `shape`, checking each weight's size against what the file still holds (`budget.bytes`,
+ * reduced as weights are made), so a config asking for more weights than the file has fails before allocating.
+ */
+export function buildWithinBudget(layer: Layer, shape: Shape | Shape[], where: string, budget: { bytes: number }): void {
   // Checks each weight's size before the layer allocates it (an own property shadows the method while building).
   const addWeight = layer.addWeight.bind(layer);
   layer.addWeight = (args) => {
