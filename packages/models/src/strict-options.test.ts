@@ -30,6 +30,11 @@ const CONSTRUCT: Record<string, ((options: Options) => unknown) | { exempt: stri
   ModelCheckpoint: (o) => new models.ModelCheckpoint({ filepath: 'm.keras', ...o }),
   BackupAndRestore: (o) => new models.BackupAndRestore({ backupDir: 'backup', ...o }),
   IndexedDBHandler: (o) => new models.IndexedDBHandler({ key: 'k', factory: {} as IDBFactory, ...o }),
+  TfjsMemoryHandler: { exempt: 'takes artifacts, no options object' },
+  TfjsFileHandler: (o) => new models.TfjsFileHandler('model.json', o),
+  TfjsHttpHandler: (o) => new models.TfjsHttpHandler('http://127.0.0.1/model.json', o),
+  TfjsIndexedDBHandler: (o) => new models.TfjsIndexedDBHandler('k', { factory: {} as IDBFactory, ...o }),
+  TfjsLocalStorageHandler: (o) => new models.TfjsLocalStorageHandler('k', { storage: {} as Storage, ...o }),
 };
 
 const isClass = (v: unknown): boolean => typeof v === 'function' && /^class\b/.test(Function.prototype.toString.call(v));
@@ -118,6 +123,9 @@ describe('strict options in @strata-ml/models', () => {
     expect(messageOf(() => models.modelToBytes(model, { includeOptimiser: true } as never))).toMatch(/^saveModel: unknown option 'includeOptimiser' \(did you mean 'includeOptimizer'\?\)/);
     const bytes = models.modelToBytes(model);
     expect(messageOf(() => models.modelFromBytes(bytes, { compiled: false } as never))).toMatch(/^loadModel: unknown option 'compiled' \(did you mean 'compile'\?\)/);
+    expect(await asyncMessageOf(() => models.saveModel(model, 'm.json', { fromat: 'tfjs' } as never))).toMatch(/^saveModel: unknown option 'fromat' \(did you mean 'format'\?\)/);
+    expect(await asyncMessageOf(() => models.loadModel(bytes, { maxJsonByte: 1 } as never))).toMatch(/^loadModel: unknown option 'maxJsonByte' \(did you mean 'maxJsonBytes'\?\)/);
+    expect(messageOf(() => models.modelToTfjs(model, { include_optimizer: true } as never))).toBe("modelToTfjs: unknown option 'include_optimizer': options are camelCase, use 'includeOptimizer'");
     model.dispose();
   });
 

@@ -4,7 +4,7 @@
  * weights only (`.weights.h5`), to a path (Node, atomic), a URL (`indexeddb://`, `localstorage://`,
  * `http(s)://`) or through any handler.
  */
-import { invalidArgument } from '@strata-ml/core';
+import { defineOptions, invalidArgument } from '@strata-ml/core';
 import type { Model } from '../model';
 import { impliedFormat, loadHandlerFor, saveHandlerFor, toHandler, type IOHandler, type ModelFormat, type ModelLoadHandler } from './io-handlers';
 import { modelFromBytes, modelToBytes, type ModelFromBytesArgs, type ModelToBytesArgs } from './model-archive';
@@ -30,6 +30,16 @@ export interface SaveModelArgs extends ModelToBytesArgs {
 /** Options of {@link loadModel}: the `.keras` reader's and the TF.js reader's limits. */
 export interface LoadModelArgs extends ModelFromBytesArgs, TfjsReadArgs {}
 
+const SAVE_MODEL_OPTIONS = defineOptions<SaveModelArgs>('saveModel', { includeOptimizer: true, format: true });
+const LOAD_MODEL_OPTIONS = defineOptions<LoadModelArgs>('loadModel', {
+  compile: true, maxEntryBytes: true, maxEntries: true, only: true, maxJsonBytes: true, maxWeightBytes: true, maxWeights: true,
+});
+
+/** The options given among `keys`. */
+function pick<T extends object>(args: T, keys: readonly (keyof T)[]): Partial<T> {
+  return Object.fromEntries(keys.filter((k) => args[k] !== undefined).map((k) => [k, args[k]])) as Partial<T>;
+}
+
 function isTfjsArtifacts(value: unknown): value is TfjsArtifacts {
   return typeof value === 'object' && value !== null && !(value instanceof Uint8Array) && 'modelTopology' in value;
 }
@@ -52,7 +62,7 @@ async function bytesOf(source: LoadSource, where: string): Promise<Uint8Array> {
  * (loadable by Keras). A path is written atomically: a crash mid-save leaves the previous file intact.
  */
 export async function saveModel(model: Model, target: SaveTarget, args: SaveModelArgs = {}): Promise<void> {
-  const { format: given, ...rest } = args;
+  const { format: given, ...rest } = SAVE_MODEL_OPTIONS.check(args);
   const format = given ?? (typeof target === 'string' ? impliedFormat(target) : (target as TfjsIOHandler).format === 'tfjs' ? 'tfjs' : 'keras');
   if (format !== 'keras' && format !== 'tfjs') throw invalidArgument('saveModel', 'format', "'keras' or 'tfjs'", format);
   if (format === 'tfjs') {
@@ -73,16 +83,17 @@ export async function saveModel(model: Model, target: SaveTarget, args: SaveMode
  * options raise `UnsupportedFeatureError`, broken or missing files and shards `CorruptFileError`.
  */
 export async function loadModel(source: LoadSource, args: LoadModelArgs = {}): Promise<Model> {
-  if (source instanceof Uint8Array || source instanceof ArrayBuffer) return modelFromBytes(await bytesOf(source, 'loadModel'), args);
-  const { maxJsonBytes, maxWeightBytes, maxWeights } = args;
-  const limits = Object.fromEntries(Object.entries({ maxJsonBytes, maxWeightBytes, maxWeights }).filter(([, v]) => v !== undefined));
+  const checked = LOAD_MODEL_OPTIONS.check(args);
+  const keras = pick(checked, ['compile', 'maxEntryBytes', 'maxEntries', 'only']);
+  const limits = pick(checked, ['maxJsonBytes', 'maxWeightBytes', 'maxWeights']);
+  if (source instanceof Uint8Array || source instanceof ArrayBuffer) return modelFromBytes(await bytesOf(source, 'loadModel'), keras);
   let handler: ModelLoadHandler;
   if (typeof source === 'string') handler = loadHandlerFor(source, limits);
   else if (source != null && typeof source.load === 'function') handler = source as ModelLoadHandler;
   else throw invalidArgument('loadModel', 'source', 'a path or URL, a handler, a Uint8Array or an ArrayBuffer', source);
   const loaded = await handler.load();
-  if (isTfjsArtifacts(loaded)) return modelFromTfjs(loaded, args);
-  return modelFromBytes(await bytesOf(loaded, 'loadModel'), args);
+  if (isTfjsArtifacts(loaded)) return modelFromTfjs(loaded, { ...limits, ...pick(checked, ['compile']) });
+  return modelFromBytes(await bytesOf(loaded, 'loadModel'), keras);
 }
 
 /** Saves only the layer weights (Keras 3 `.weights.h5` layout), atomically for paths. */

@@ -6,7 +6,7 @@
  * - localStorage: `tensorflowjs_models/<path>/{info,model_topology,weight_specs,weight_data,model_metadata}`,
  *   the weights in base64.
  */
-import { invalidArgument, RuntimeError } from '@strata-ml/core';
+import { defineOptions, invalidArgument, RuntimeError } from '@strata-ml/core';
 import { CorruptFileError } from '../errors';
 import { isRecord } from '../keras-layer-config';
 import { joinWeightData, tfjsLimits, type TfjsArtifacts, type TfjsReadArgs } from './artifacts';
@@ -38,6 +38,8 @@ export interface TfjsIndexedDBHandlerArgs {
   factory?: IDBFactory;
 }
 
+const INDEXED_DB_OPTIONS = defineOptions<TfjsIndexedDBHandlerArgs>('TfjsIndexedDBHandler', { factory: true });
+
 /** A TF.js model in IndexedDB under `modelPath`, in TF.js's own database. */
 export class TfjsIndexedDBHandler implements TfjsIOHandler {
   readonly format = 'tfjs' as const;
@@ -45,7 +47,7 @@ export class TfjsIndexedDBHandler implements TfjsIOHandler {
 
   constructor(readonly modelPath: string, args: TfjsIndexedDBHandlerArgs = {}) {
     checkPath('TfjsIndexedDBHandler', modelPath);
-    const factory = args.factory ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+    const factory = INDEXED_DB_OPTIONS.check(args).factory ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
     if (factory === undefined) throw new RuntimeError('TfjsIndexedDBHandler: IndexedDB is not available here; pass `factory`');
     this.factory = factory;
   }
@@ -126,6 +128,8 @@ function fromBase64(text: string, where: string): ArrayBuffer {
   return out.buffer;
 }
 
+const LOCAL_STORAGE_OPTIONS = defineOptions<TfjsLocalStorageHandlerArgs>('TfjsLocalStorageHandler', { storage: true, maxJsonBytes: true, maxWeightBytes: true, maxWeights: true });
+
 /** A TF.js model in localStorage under `modelPath`, in TF.js's keys. */
 export class TfjsLocalStorageHandler implements TfjsIOHandler {
   readonly format = 'tfjs' as const;
@@ -134,6 +138,7 @@ export class TfjsLocalStorageHandler implements TfjsIOHandler {
 
   constructor(readonly modelPath: string, args: TfjsLocalStorageHandlerArgs = {}) {
     checkPath('TfjsLocalStorageHandler', modelPath);
+    args = LOCAL_STORAGE_OPTIONS.check(args);
     const storage = args.storage ?? (globalThis as { localStorage?: Storage }).localStorage;
     if (storage === undefined) throw new RuntimeError('TfjsLocalStorageHandler: localStorage is not available here; pass `storage`');
     this.storage = storage;

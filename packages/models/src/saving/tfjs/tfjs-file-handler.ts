@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
-import { formatValue, RuntimeError } from '@strata-ml/core';
+import { defineOptions, formatValue, RuntimeError } from '@strata-ml/core';
 import { atomicWriteFiles } from '../atomic-write';
 import { CorruptFileError } from '../errors';
 import { isRecord } from '../keras-layer-config';
@@ -19,6 +19,8 @@ export interface TfjsFileHandlerArgs extends TfjsReadArgs {
   /** Largest shard written, in bytes (default 4 MiB, as the TF.js converter). */
   shardBytes?: number;
 }
+
+const TFJS_FILE_HANDLER_OPTIONS = defineOptions<TfjsFileHandlerArgs>('TfjsFileHandler', { shardBytes: true, maxJsonBytes: true, maxWeightBytes: true, maxWeights: true });
 
 /** The `model.json` a path names: the path itself when it ends in `.json`, else `<path>/model.json`. */
 export function modelJsonPath(path: string): string {
@@ -33,8 +35,8 @@ export class TfjsFileHandler implements TfjsIOHandler {
   private readonly args: TfjsFileHandlerArgs;
 
   constructor(path: string, args: TfjsFileHandlerArgs = {}) {
+    this.args = TFJS_FILE_HANDLER_OPTIONS.check(args);
     this.path = modelJsonPath(path);
-    this.args = args;
   }
 
   async save(artifacts: TfjsArtifacts): Promise<void> {

@@ -4,7 +4,7 @@
  * stops past the bytes the manifest allows, under a time limit. Saving POSTs the model as TF.js's
  * `tf.io.http` does: a multipart form with `model.json` and `model.weights.bin`.
  */
-import { formatValue, invalidArgument, RuntimeError } from '@strata-ml/core';
+import { defineOptions, formatValue, invalidArgument, RuntimeError } from '@strata-ml/core';
 import { CorruptFileError } from '../errors';
 import { joinWeightData, tfjsLimits, type TfjsArtifacts, type TfjsReadArgs } from './artifacts';
 import type { TfjsIOHandler } from './tfjs-io-handler';
@@ -19,6 +19,10 @@ export interface TfjsHttpHandlerArgs extends TfjsReadArgs {
   /** Time limit of each request, in milliseconds (default 60,000). */
   timeoutMs?: number;
 }
+
+const TFJS_HTTP_HANDLER_OPTIONS = defineOptions<TfjsHttpHandlerArgs>('TfjsHttpHandler', {
+  fetch: true, requestInit: true, timeoutMs: true, maxJsonBytes: true, maxWeightBytes: true, maxWeights: true,
+});
 
 async function readBounded(response: Response, maxBytes: number, what: string): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
@@ -48,8 +52,8 @@ export class TfjsHttpHandler implements TfjsIOHandler {
 
   constructor(url: string, args: TfjsHttpHandlerArgs = {}) {
     if (!/^https?:\/\//i.test(url)) throw invalidArgument('TfjsHttpHandler', 'url', 'an http:// or https:// URL', url);
+    this.args = TFJS_HTTP_HANDLER_OPTIONS.check(args);
     this.url = url;
-    this.args = args;
   }
 
   private async request(url: string, init: RequestInit, what: string): Promise<Response> {

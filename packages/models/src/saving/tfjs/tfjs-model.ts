@@ -5,6 +5,7 @@
  * loads what tfjs-layers (or the TF.js converter) writes, safely: no code runs, sizes are bounded, and
  * every mismatch is a named error.
  */
+import { defineOptions } from '@strata-ml/core';
 import type { Model } from '../../model';
 import { asCorrupt } from '../errors';
 import { isRecord } from '../keras-layer-config';
@@ -28,8 +29,12 @@ export interface ModelFromTfjsArgs extends TfjsReadArgs {
   compile?: boolean;
 }
 
+const MODEL_TO_TFJS_OPTIONS = defineOptions<ModelToTfjsArgs>('modelToTfjs', { includeOptimizer: true });
+const MODEL_FROM_TFJS_OPTIONS = defineOptions<ModelFromTfjsArgs>('modelFromTfjs', { compile: true, maxJsonBytes: true, maxWeightBytes: true, maxWeights: true });
+
 /** The TF.js artifacts of a Sequential or functional model. */
-export function modelToTfjs(model: Model, args: ModelToTfjsArgs = {}): TfjsArtifacts {
+export function modelToTfjs(model: Model, options: ModelToTfjsArgs = {}): TfjsArtifacts {
+  const args = MODEL_TO_TFJS_OPTIONS.check(options);
   const where = `saveModel (TF.js format): ${model.className} '${model.name}'`;
   const topology = modelToTfjsTopology(model, where);
   const names = tfjsWeightNames(model.layers);
@@ -55,7 +60,8 @@ export function modelToTfjs(model: Model, args: ModelToTfjsArgs = {}): TfjsArtif
  * compiled from the training config (and its optimizer restored) when the file has one and `compile`
  * is not false.
  */
-export function modelFromTfjs(artifacts: TfjsArtifacts, args: ModelFromTfjsArgs = {}): Model {
+export function modelFromTfjs(artifacts: TfjsArtifacts, options: ModelFromTfjsArgs = {}): Model {
+  const args = MODEL_FROM_TFJS_OPTIONS.check(options);
   const where = 'loadModel (TF.js format)';
   const limits = tfjsLimits(args);
   const decoded = decodeArtifacts(artifacts, limits);
