@@ -23,6 +23,9 @@ export type {
   CSVLoggerArgs, LambdaCallbackArgs, MonitorMode, ModelCheckpointArgs, BackupAndRestoreArgs,
 } from './callbacks/index';
 export * as callbacks from './callbacks/index';
+export { exportModel } from './export/export-model';
+export type { ExportArgs } from './export/export-model';
+export { modelToOnnx, ONNX_OPSET, exportableLayers } from './export/onnx/index';
 export { plotModel, modelToDot, dotToSvg, svgToPng, modelGraph } from './plot/index';
 export type { PlotModelArgs, ModelToDotArgs, GraphNode, GraphCluster, GraphPart } from './plot/index';
 export {

@@ -10,6 +10,8 @@ import { History } from './callbacks/history';
 import { ProgbarLogger } from './callbacks/progbar-logger';
 import { FunctionalGraph } from './functional-graph';
 import { functionalSummaryRows } from './functional-summary';
+import type { ExportArgs } from './export/export-model';
+import type { IOHandler } from './saving/io-handlers';
 import type { SaveModelArgs, SaveTarget } from './saving/save-model';
 import { formatSummary, type SummaryArgs, type SummaryRow } from './summary';
 import { EVALUATE_OPTIONS, FIT_OPTIONS, MODEL_OPTIONS, PREDICT_OPTIONS } from './training/call-options';
@@ -476,6 +478,15 @@ export class Model extends Layer {
     // source-run tests cannot resolve.
     const { saveModel } = await import('@strata-ml/models');
     await saveModel(this, target, args);
+  }
+
+  /**
+   * Exports the model for inference, as Keras's `model.export`: `model.export('model.onnx', { format: 'onnx' })`
+   * writes an ONNX graph (opset 17, dynamic batch) that ONNX Runtime runs (see `exportModel`).
+   */
+  async export(target: string | IOHandler, args: ExportArgs = {}): Promise<void> {
+    const { exportModel } = await import('@strata-ml/models');
+    await exportModel(this, target, args);
   }
 
   /** Frees the weights of every layer and the metric state. */
