@@ -19,6 +19,9 @@ describe('strata umbrella', () => {
     expect(strata.utils.setRandomSeed).toBe(core.setRandomSeed);
     expect(strata.utils.plotModel).toBe(strata.models.plotModel);
     expect(typeof strata.utils.modelToDot).toBe('function');
+    expect(strata.loadModel).toBe(strata.models.loadModel);
+    expect(strata.modelToOnnx).toBe(strata.models.modelToOnnx);
+    expect(strata.CorruptFileError).toBe(strata.models.CorruptFileError);
   });
 
   it('offers the Keras namespaces with their key names', () => {

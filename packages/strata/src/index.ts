@@ -44,5 +44,7 @@ export * as optimizers from '@strata-ml/optimizers';
 export * as models from '@strata-ml/models';
 export * as datasets from '@strata-ml/datasets';
 export * as utils from './utils';
-export { Sequential, Model, callbacks, valueAndGrads, zip, saveModel, loadModel } from '@strata-ml/models';
+export {
+  Sequential, Model, callbacks, valueAndGrads, zip, saveModel, loadModel, exportModel, modelToOnnx, CorruptFileError, UnsupportedFeatureError,
+} from '@strata-ml/models';
 export { Input } from '@strata-ml/layers';
